@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as catalog from "./2026_11_25_0001_catalog.js";
+
+/**
+ * Every migration, by sortable name. A static list (not a folder scan) so the same code runs
+ * on Node and in a Workers bundle.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026_11_25_0001_catalog": catalog,
+};
