@@ -1,0 +1,86 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppDeps, AppEnv } from "./env.js";
+import { accessLog } from "./middleware/access-log.js";
+import { handleError, problemResponse } from "./problem.js";
+import { centerRoutes } from "./routes/centers.js";
+import { docsRoutes } from "./routes/docs.js";
+import { healthRoutes } from "./routes/health.js";
+import { hsdsRoutes } from "./routes/hsds.js";
+import { taxonomyRoutes } from "./routes/taxonomy.js";
+
+export interface AppOptions {
+  /** Serves static files (the web app, the API docs' assets); supplied by the runtime entry point. */
+  staticFiles?: MiddlewareHandler<AppEnv>;
+}
+
+/** The one Hono app, built the same way for Node, Workers and tests. */
+export function createApp(deps: AppDeps, options: AppOptions = {}) {
+  // strict: false so `/api/v1/` (the HSDS root, with its slash) and `/api/v1` are the same route.
+  const app = new OpenAPIHono<AppEnv>({ strict: false });
+
+  app.use("*", requestId({ limitLength: 64 }));
+  app.use("*", async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.use("*", accessLog);
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        // Swagger UI and Leaflet set style attributes at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: "no-referrer",
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: deps.config.TSUNAGU_MAX_BODY_BYTES,
+      onError: (c) => problemResponse(c, 413, { detail: `The request body is larger than ${deps.config.TSUNAGU_MAX_BODY_BYTES} bytes.` }),
+    }),
+  );
+  // The public catalog is open data: any site may read it (no credentials are sent cross-origin).
+  app.use("/api/v1/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], credentials: false }));
+
+  const v1 = new OpenAPIHono<AppEnv>({ strict: false });
+  v1.route("/", healthRoutes);
+  v1.route("/", taxonomyRoutes);
+  v1.route("/", centerRoutes);
+  v1.route("/", hsdsRoutes);
+  v1.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Tsunagu API",
+      version: "1",
+      description:
+        "Resource directory and referral matching for こども家庭センター (children and family centers). " +
+        "Errors are RFC 9457 problem+json. The catalog endpoints follow Open Referral HSDS 3.0.",
+    },
+    servers: [{ url: "/" }],
+  });
+  app.route("/api/v1", v1);
+  app.route("/api/docs", docsRoutes);
+
+  if (options.staticFiles) app.use("*", options.staticFiles);
+
+  app.notFound((c) => problemResponse(c, 404, { detail: `No route for ${c.req.method} ${c.req.path}` }));
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
