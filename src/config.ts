@@ -20,6 +20,17 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** Largest accepted request body, in bytes. */
   TSUNAGU_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  /**
+   * Optional raster tiles under the web map, e.g. 地理院タイル
+   * `https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png`. Off by default: the map then uses
+   * its offline basemap and the browser makes no third-party request.
+   */
+  TSUNAGU_MAP_TILE_URL: z
+    .string()
+    .regex(/^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/, "must be an https URL template with {z}, {x} and {y}")
+    .optional(),
+  /** Attribution shown for the tiles (required by most providers: 「地理院タイル」 for GSI). */
+  TSUNAGU_MAP_TILE_ATTRIBUTION: z.string().default(""),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -12,6 +12,7 @@ import { docsRoutes } from "./routes/docs.js";
 import { healthRoutes } from "./routes/health.js";
 import { hsdsRoutes } from "./routes/hsds.js";
 import { taxonomyRoutes } from "./routes/taxonomy.js";
+import { tileOrigin, webConfigRoutes } from "./routes/web-config.js";
 
 export interface AppOptions {
   /** Serves static files (the web app, the API docs' assets); supplied by the runtime entry point. */
@@ -29,12 +30,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     await next();
   });
   app.use("*", accessLog);
+  const tiles = tileOrigin(deps.config);
   app.use(
     "*",
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
+        // Map tiles are off by default; when configured, their one origin is allowed.
+        imgSrc: ["'self'", "data:", ...(tiles ? [tiles] : [])],
         // Swagger UI and Leaflet set style attributes at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
         connectSrc: ["'self'"],
@@ -62,6 +65,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   v1.route("/", taxonomyRoutes);
   v1.route("/", centerRoutes);
   v1.route("/", hsdsRoutes);
+  v1.route("/", webConfigRoutes);
   v1.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
