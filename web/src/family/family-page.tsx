@@ -5,6 +5,7 @@ import { T, t, useLang } from "../i18n/i18n.js";
 import { FamilyMap } from "../map/family-map.js";
 import { navigate, useLocation } from "../router.js";
 import { Layout, hrefWithLang } from "../ui/layout.js";
+import { Icon } from "../ui/icon.js";
 import { QrCode } from "../ui/qr-code.js";
 import { useFetch } from "../ui/use-fetch.js";
 import { ResultsList } from "./results-list.js";
@@ -102,7 +103,7 @@ export function FamilyPage() {
 
   return (
     <Layout title={t(lang, "tagline")} wide>
-      <div class="family">
+      <div class={`family${state.service ? " has-detail" : ""}`}>
         <div class="family-search">
           <h1 class="page-title">
             <T k="tagline" />
@@ -136,6 +137,7 @@ export function FamilyPage() {
                 locationId={state.location}
                 backHref={href({ ...state, service: undefined, location: undefined })}
                 onShowOnMap={showOnMap}
+                onPlace={(place) => map.current?.showPlace(place)}
               />
             ) : (
               <>
@@ -145,9 +147,11 @@ export function FamilyPage() {
                   </h2>
                   <div class="results-actions">
                     <button type="button" class="button button-small" onClick={() => window.print()}>
+                      <Icon name="print" />
                       <T k="print" />
                     </button>
                     <button type="button" class="button button-small" onClick={() => setSharing(true)}>
+                      <Icon name="share" />
                       <T k="share" />
                     </button>
                   </div>

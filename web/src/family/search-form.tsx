@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { Ruby, T, plain, t, useLang } from "../i18n/i18n.js";
+import { Icon } from "../ui/icon.js";
 import { LANGUAGE_CODES, PUBLIC_KINDS, formatDistance, kindLabel, languageLabel, weekdayLabel } from "./format.js";
 import { type FamilyState, RADII, WEEKDAYS } from "./search-state.js";
 
@@ -172,11 +173,11 @@ function WherePanel(props: SearchFormProps) {
       </legend>
       <div class="where-buttons">
         <button type="button" class="button" onClick={props.onNearMe} disabled={props.locating}>
-          <span aria-hidden="true">◎ </span>
+          <Icon name="locate" />
           <T k="nearMe" />
         </button>
         <button type="button" class="button" onClick={props.onPickOnMap} aria-pressed={props.picking}>
-          <span aria-hidden="true">⌖ </span>
+          <Icon name="pin" />
           <T k="pickOnMap" />
         </button>
       </div>

@@ -14,6 +14,8 @@ export interface ServiceDetailProps {
   locationId?: string;
   backHref: string;
   onShowOnMap(): void;
+  /** The location shown, once loaded, for the map. */
+  onPlace(place: { lat: number; lng: number; name: string } | undefined): void;
 }
 
 /** One service, as a family needs it: when, what it costs, who it is for, how to reach it. */
@@ -22,9 +24,13 @@ export function ServiceDetail(props: ServiceDetailProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = res.status === "ok";
   useEffect(() => {
+    if (!loaded) return;
     // Move focus to the heading so screen reader and keyboard users land on the new content.
-    if (loaded) heading.current?.focus();
-  }, [loaded, props.serviceId]);
+    heading.current?.focus();
+    const loc = siteOf(res.data, props.locationId)?.location;
+    props.onPlace(loc?.latitude !== undefined && loc.longitude !== undefined ? { lat: loc.latitude, lng: loc.longitude, name: res.data.name } : undefined);
+  }, [loaded, props.serviceId, props.locationId]);
+  useEffect(() => () => props.onPlace(undefined), []);
 
   return (
     <article class="detail" aria-busy={res.status === "loading"}>
@@ -68,7 +74,7 @@ function DetailBody({
   onShowOnMap(): void;
 }) {
   const lang = useLang();
-  const site = s.service_at_locations.find((x) => x.location.id === locationId) ?? s.service_at_locations[0];
+  const site = siteOf(s, locationId);
   const loc = site?.location;
   const address = loc?.addresses[0];
   const kind = s.attributes.find((a) => a.taxonomy_term?.code)?.taxonomy_term?.code;
@@ -190,6 +196,11 @@ function DetailBody({
       <ReportForm serviceId={s.id} />
     </>
   );
+}
+
+/** The service-at-location the family opened (a service can be offered at several places). */
+function siteOf(s: HsdsService, locationId: string | undefined) {
+  return s.service_at_locations.find((x) => x.location.id === locationId) ?? s.service_at_locations[0];
 }
 
 function Fact({ label, children }: { label: MessageKey; children: ComponentChildren }) {

@@ -65,9 +65,9 @@ function drawBasemap(map: L.Map, data: Basemap) {
     const zoom = map.getZoom();
     const bounds = map.getBounds().pad(0.2);
     const visible = (p: BasemapPlace) => zoom >= LABEL_ZOOM[p[3]]! && bounds.contains([p[1], p[2]]);
-    const places = zoom <= PREFECTURE_MAX_ZOOM ? data.prefectures.filter(visible) : [];
-    places.push(...data.places.filter(visible));
-    for (const [name, lat, lng, rank] of places) {
+    const candidates = zoom <= PREFECTURE_MAX_ZOOM ? data.prefectures.filter(visible) : [];
+    candidates.push(...data.places.filter(visible).sort((a, b) => a[3] - b[3]));
+    for (const [name, lat, lng, rank] of placeLabels(map, candidates)) {
       L.marker([lat, lng], {
         icon: L.divIcon({ className: `place-label place-rank-${rank}`, html: escapeHtml(name), iconSize: undefined }),
         interactive: false,
@@ -77,6 +77,19 @@ function drawBasemap(map: L.Map, data: Basemap) {
   };
   map.on("moveend zoomend", draw);
   draw();
+}
+
+/** Greedy placement: a label is drawn only where it does not overlap one already drawn (more important first). */
+function placeLabels(map: L.Map, places: BasemapPlace[]): BasemapPlace[] {
+  const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
+  return places.filter(([name, lat, lng, rank]) => {
+    const p = map.latLngToContainerPoint([lat, lng]);
+    const half = (name.length * (rank <= 1 ? 14 : 12)) / 2 + 4;
+    const box = { x0: p.x - half, x1: p.x + half, y0: p.y - 10, y1: p.y + 10 };
+    if (placed.some((b) => box.x0 < b.x1 && box.x1 > b.x0 && box.y0 < b.y1 && box.y1 > b.y0)) return false;
+    placed.push(box);
+    return true;
+  });
 }
 
 function escapeHtml(s: string): string {

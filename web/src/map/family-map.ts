@@ -18,13 +18,17 @@ export class FamilyMap {
   #cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50, spiderfyOnMaxZoom: true });
   #markers = new Map<string, L.Marker>();
   #point = L.layerGroup();
+  #place = L.layerGroup();
   #selected: string | undefined;
   #fitting = false;
+  #events: FamilyMapEvents;
 
   constructor(el: HTMLElement, label: string, events: FamilyMapEvents) {
+    this.#events = events;
     this.map = createBaseMap(el, { label });
     this.#cluster.addTo(this.map);
     this.#point.addTo(this.map);
+    this.#place.addTo(this.map);
     this.map.on("moveend", () => {
       if (this.#fitting) {
         this.#fitting = false;
@@ -33,9 +37,7 @@ export class FamilyMap {
       const b = this.map.getBounds();
       events.onUserMove([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
     });
-    this.#events = events;
   }
-  #events: FamilyMapEvents;
 
   setHits(hits: SearchHit[], opts: { fit: boolean }): void {
     this.#cluster.clearLayers();
@@ -66,6 +68,17 @@ export class FamilyMap {
     if (!marker) return;
     marker.setIcon(selectedIcon).setZIndexOffset(1000);
     if (opts.reveal) this.#fitTo(() => this.#cluster.zoomToShowLayer(marker, () => this.map.panTo(marker.getLatLng(), { animate: false })));
+  }
+
+  /**
+   * Shows one service's location (the detail view opened from a shared link, where it may not
+   * be among the hits) and centres the map on it.
+   */
+  showPlace(place: { lat: number; lng: number; name: string } | undefined): void {
+    this.#place.clearLayers();
+    if (!place) return;
+    L.marker([place.lat, place.lng], { icon: selectedIcon, title: place.name, alt: place.name, keyboard: false, zIndexOffset: 900 }).addTo(this.#place);
+    this.#fitTo(() => this.map.setView([place.lat, place.lng], Math.max(this.map.getZoom(), 15), { animate: false }));
   }
 
   /** Shows the chosen point (and the search radius around it). */

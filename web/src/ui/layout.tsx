@@ -62,9 +62,6 @@ export function Layout(props: { title: string; children: ComponentChildren; wide
           <span class="brand-name">
             <T k="appName" />
           </span>
-          <span class="brand-tagline">
-            <T k="tagline" />
-          </span>
         </Link>
         {props.nav}
         <LanguageSwitch />
