@@ -29,9 +29,12 @@ export function navigate(href: string, opts: { replace?: boolean } = {}): void {
   for (const fn of listeners) fn();
 }
 
-window.addEventListener("popstate", () => {
-  for (const fn of listeners) fn();
-});
+// Guarded so the pure helpers (matchPath) load in Node for unit tests.
+if (typeof window !== "undefined") {
+  window.addEventListener("popstate", () => {
+    for (const fn of listeners) fn();
+  });
+}
 
 export function useLocation(): Location {
   const [loc, setLoc] = useState(currentLocation);

@@ -23,10 +23,9 @@ export function languageLabel(code: string, lang: Lang): string {
 export const LANGUAGE_CODES = Object.keys(LANGUAGES).filter((c) => c !== "ja");
 
 /** 350 m, 1.2 km */
-export function formatDistance(meters: number, lang: Lang): string {
+export function formatDistance(meters: number): string {
   if (meters < 1000) return `${Math.round(meters / 10) * 10} m`;
-  const km = (meters / 1000).toFixed(meters < 10_000 ? 1 : 0);
-  return lang === "en" ? `${km} km` : `${km} km`;
+  return `${(meters / 1000).toFixed(meters < 10_000 ? 1 : 0)} km`;
 }
 
 /** Ages from months: 「0〜5歳」, "0–5 years", 「妊娠中から」 is not expressible here and left to the description. */
@@ -58,7 +57,7 @@ export function formatSchedule(s: HsdsSchedule, lang: Lang): string {
   const weeks = s.freq === "MONTHLY" ? rruleWeeksOfMonth(s.byday) : undefined;
   const ordinal = (w: number) =>
     lang === "en" ? (w === -1 ? "last" : `${w}${["th", "st", "nd", "rd"][w] ?? "th"}`) : w === -1 ? "最終" : `第${w}`;
-  const weekText = weeks ? weeks.map(ordinal).join(lang === "en" ? " & " : "・") + " " : "";
+  const weekText = weeks ? weeks.map(ordinal).join(lang === "en" ? " & " : "・") + (lang === "en" ? " " : "") : "";
   const time = s.opens_at && s.closes_at ? ` ${s.opens_at}${lang === "en" ? "–" : "〜"}${s.closes_at}` : "";
   return `${weekText}${days.join(lang === "en" ? ", " : "・")}${time}`;
 }

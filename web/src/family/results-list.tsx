@@ -77,7 +77,7 @@ function ResultCard({ hit, href, selected, onHover }: { hit: SearchHit; href: st
         )}
         {hit.distanceMeters !== undefined && (
           <span class="result-distance">
-            <T k="distanceAway" params={{ d: formatDistance(hit.distanceMeters, lang) }} />
+            <T k="distanceAway" params={{ d: formatDistance(hit.distanceMeters) }} />
           </span>
         )}
       </p>

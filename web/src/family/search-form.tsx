@@ -197,7 +197,7 @@ function WherePanel(props: SearchFormProps) {
               <option value="">{t(lang, "radiusAny")}</option>
               {RADII.map((r) => (
                 <option key={r} value={String(r)}>
-                  {formatDistance(r, lang)}
+                  {formatDistance(r)}
                 </option>
               ))}
             </select>
