@@ -33,6 +33,17 @@ const configSchema = z.object({
   TSUNAGU_REGISTRATIONS_PER_HOUR: z.coerce.number().int().min(1).default(5),
   /** A published record not verified for this many months is flagged stale for staff. */
   TSUNAGU_VERIFICATION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /**
+   * Optional raster tiles under the web map, e.g. 地理院タイル
+   * `https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png`. Off by default: the map then uses
+   * its offline basemap and the browser makes no third-party request.
+   */
+  TSUNAGU_MAP_TILE_URL: z
+    .string()
+    .regex(/^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/, "must be an https URL template with {z}, {x} and {y}")
+    .optional(),
+  /** Attribution shown for the tiles (required by most providers: 「地理院タイル」 for GSI). */
+  TSUNAGU_MAP_TILE_ATTRIBUTION: z.string().default(""),
 });
 
 export type Config = z.infer<typeof configSchema>;

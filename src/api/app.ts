@@ -19,6 +19,7 @@ import { curationRoutes } from "./routes/curation.js";
 import { partnerRoutes } from "./routes/partners.js";
 import { reportRoutes } from "./routes/reports.js";
 import { reviewRoutes } from "./routes/review.js";
+import { tileOrigin, webConfigRoutes } from "./routes/web-config.js";
 
 export interface AppOptions {
   /** Serves static files (the web app, the API docs' assets); supplied by the runtime entry point. */
@@ -36,12 +37,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     await next();
   });
   app.use("*", accessLog);
+  const tiles = tileOrigin(deps.config);
   app.use(
     "*",
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
+        // Map tiles are off by default; when configured, their one origin is allowed.
+        imgSrc: ["'self'", "data:", ...(tiles ? [tiles] : [])],
         // Swagger UI and Leaflet set style attributes at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
         connectSrc: ["'self'"],
@@ -79,6 +82,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   v1.route("/", auditRoutes);
   v1.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "The `token` from POST /api/v1/auth/login" });
   v1.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", { type: "apiKey", in: "cookie", name: SESSION_COOKIE });
+  v1.route("/", webConfigRoutes);
   v1.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
