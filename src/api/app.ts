@@ -11,6 +11,7 @@ import { centerRoutes } from "./routes/centers.js";
 import { docsRoutes } from "./routes/docs.js";
 import { healthRoutes } from "./routes/health.js";
 import { hsdsRoutes } from "./routes/hsds.js";
+import { searchRoutes } from "./routes/search.js";
 import { taxonomyRoutes } from "./routes/taxonomy.js";
 
 export interface AppOptions {
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   v1.route("/", healthRoutes);
   v1.route("/", taxonomyRoutes);
   v1.route("/", centerRoutes);
+  v1.route("/", searchRoutes);
   v1.route("/", hsdsRoutes);
   v1.doc31("/openapi.json", {
     openapi: "3.1.0",
