@@ -56,6 +56,7 @@ const ROWS: Row[] = [
   { route: "GET /api/v1/taxonomies",               cells: "200       | 200       | 200       | 200       | 200       | 200" },
   { route: "GET /api/v1/taxonomy_terms",           cells: "200       | 200       | 200       | 200       | 200       | 200" },
   { route: "GET /api/v1/taxonomy_terms/{id}",      cells: "200       | 200       | 200       | 200       | 200       | 200", target: async () => ({ id: termId("daycare") }) },
+  { route: "GET /api/v1/search",                   cells: "200       | 200       | 200       | 200       | 200       | 200" },
   { route: "GET /api/v1/web-config",               cells: "200       | 200       | 200       | 200       | 200       | 200" },
   { route: "GET /api/v1/openapi.json",             cells: "200       | 200       | 200       | 200       | 200       | 200" },
   { route: "GET /api/docs",                        cells: "200       | 200       | 200       | 200       | 200       | 200" },
