@@ -154,6 +154,7 @@ export const MESSAGES = {
   mapLabel: { ja: "地図", en: "Map", easy: "{地図|ちず}" },
   chosenPoint: { ja: "選んだ地点", en: "Chosen point", easy: "えらんだ ばしょ" },
   searchThisArea: { ja: "この範囲で探す", en: "Search this area", easy: "ここで さがす" },
+  clearArea: { ja: "範囲の指定をやめる", en: "Search everywhere", easy: "ぜんぶの ばしょで さがす" },
   areaFilterOn: { ja: "地図の範囲で絞り込み中", en: "Limited to the map area", easy: "{地図|ちず}の なかだけ" },
   privacyNote: {
     ja: "このページはログイン不要です。Cookieや行動の記録は使いません。",
