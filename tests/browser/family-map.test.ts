@@ -85,7 +85,20 @@ describe.skipIf(!hasChromium)("family map (browser)", () => {
     // No sideways scrolling at 360 px.
     expect(await w.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(w.page, "04-phone-detail", { fullPage: true });
+
+    // Report a problem: "other" needs a note; then the report is received.
+    await w.page.locator(".report summary").click();
+    await w.page.getByRole("radio", { name: "その他" }).check();
+    await w.page.getByRole("button", { name: "送信する" }).click();
+    await expect.poll(() => w.page.locator(".field-error").textContent()).toContain("どこが違うか");
+    await w.page.locator("#report-details").fill("土曜日もやっているようです");
+    await w.page.getByRole("button", { name: "送信する" }).click();
+    await expect.poll(() => w.page.locator(".report [role=status]").textContent()).toContain("ありがとうございました");
+    await screenshot(w.page, "05-phone-report-sent");
+    const reports = await app.db.selectFrom("service_report").select(["problem", "note"]).where("service_id", "=", service.id).execute();
+    expect(reports).toEqual([{ problem: "other", note: "土曜日もやっているようです" }]);
     expect(w.foreignRequests).toEqual([]);
+    expect(await w.cookies()).toEqual([]);
     await w.context.close();
   });
 });
