@@ -24,8 +24,8 @@ export default async function setup(project: TestProject) {
   const dir = await mkdtemp(join(tmpdir(), "tsunagu-test-"));
   let template = "";
   if (kind === "postgres") {
-    // One template per project: the browser project also runs on PostgreSQL when DATABASE_URL is set.
-    template = `tsunagu_tpl_${process.pid}_${project.name}`;
+    // One template per project: the browser project also runs on PostgreSQL in the same process.
+    template = `tsunagu_tpl_${project.name}_${process.pid}`;
     await createDatabase(template);
     const pg = await createDb({ databaseUrl: adminUrl(template) });
     await migrateToLatest(pg.db);
