@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as catalog from "./2026_11_25_0001_catalog.js";
 import * as accounts from "./2026_11_25_0200_accounts.js";
+import * as searchSynonyms from "./2026_11_25_0100_search_synonyms.js";
 
 /**
  * Every migration, by sortable name. A static list (not a folder scan) so the same code runs
@@ -8,5 +9,6 @@ import * as accounts from "./2026_11_25_0200_accounts.js";
  */
 export const migrations: Record<string, Migration> = {
   "2026_11_25_0001_catalog": catalog,
+  "2026_11_25_0100_search_synonyms": searchSynonyms,
   "2026_11_25_0200_accounts": accounts,
 };
