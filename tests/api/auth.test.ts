@@ -162,6 +162,14 @@ describe(`sign-in, sessions and CSRF on ${TEST_DB}`, () => {
     expect(JSON.stringify(audit)).not.toContain("passphrase");
   });
 
+  it("documents the signed-in routes and how to authenticate in the OpenAPI document", async () => {
+    const { body } = await call(app, "/api/v1/openapi.json", {});
+    expect(body.components.securitySchemes).toMatchObject({ bearerAuth: { type: "http", scheme: "bearer" }, sessionCookie: { type: "apiKey", in: "cookie" } });
+    expect(body.paths["/auth/login"].post).toBeDefined();
+    expect(body.paths["/services/{id}/review"].post.security).toEqual([{ bearerAuth: [] }, { sessionCookie: [] }]);
+    expect(body.paths["/partners/register"].post.requestBody.content["application/json"].schema.properties).toHaveProperty("organization");
+  });
+
   it("never writes a password or a token to the logs", async () => {
     const { token } = await signIn(app, "staff1@example.jp");
     await app.request("/api/v1/auth/me", asBearer(token));
