@@ -8,6 +8,7 @@ import type { DbHandle } from "../../src/db/create-db.js";
 import { createLogger } from "../../src/log.js";
 import { nodeStaticFiles } from "../../src/node/static-files.js";
 import { TEST_DB, createTestDb } from "../support/db.js";
+import { FreshSearch } from "../support/search.js";
 import { expectProblem } from "../support/problem.js";
 
 /** How the server hands out the web app: page addresses, hashed assets, compression, map tiles. */
@@ -16,7 +17,7 @@ describe(`web app serving on ${TEST_DB}`, () => {
   let dist: string;
   const appWith = (env: Record<string, string> = {}, webDist = dist) =>
     createApp(
-      { db: h.db, dbKind: h.kind, config: loadConfig({ TSUNAGU_SEED: "none", LOG_LEVEL: "silent", ...env }), log: createLogger("silent") },
+      { db: h.db, dbKind: h.kind, config: loadConfig({ TSUNAGU_SEED: "none", LOG_LEVEL: "silent", ...env }), log: createLogger("silent"), search: new FreshSearch(h.db) },
       { staticFiles: nodeStaticFiles({ webDist }) },
     );
 
