@@ -32,7 +32,7 @@ describe("family map state in the URL", () => {
 
   it("ignores a radius or a distance order without a point, and garbage", () => {
     expect(parse("r=2000&sort=distance")).toMatchObject({ radius: undefined, sort: "relevance" });
-    expect(parse("lat=999&lng=1&day=someday&bbox=1,2,3&page=-4")).toMatchObject({ point: undefined, day: undefined, bbox: undefined, page: 1 });
+    expect(parse("lat=999&lng=1&day=someday&bbox=1,2,3&page=-4&kind=nonsense")).toMatchObject({ point: undefined, day: undefined, bbox: undefined, page: 1, kinds: [] });
   });
 
   it("maps the state to GET /api/v1/search parameters (API.md)", () => {

@@ -1,3 +1,4 @@
+import { KIND_CODES } from "../../../src/domain/taxonomy.js";
 import type { QueryValue } from "../api/client.js";
 import type { Weekday } from "../api/types.js";
 
@@ -50,7 +51,8 @@ export function parseState(query: URLSearchParams): FamilyState {
   const radius = num(query.get("r"));
   return {
     q: query.get("q")?.slice(0, 200) ?? "",
-    kinds: query.getAll("kind").filter(Boolean),
+    // An old or mistyped link must not turn into an error page: unknown kinds are dropped.
+    kinds: query.getAll("kind").filter((k) => (KIND_CODES as readonly string[]).includes(k)),
     age: ageRaw === "p" ? "p" : ageNum !== undefined && ageNum >= 0 && ageNum <= 18 ? Math.floor(ageNum) : undefined,
     free: query.get("free") === "1",
     day: WEEKDAYS.includes(day as Weekday) ? (day as Weekday) : undefined,
