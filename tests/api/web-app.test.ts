@@ -10,7 +10,6 @@ import { nodeStaticFiles } from "../../src/node/static-files.js";
 import { TEST_DB, createTestDb } from "../support/db.js";
 import { FreshSearch } from "../support/search.js";
 import { expectProblem } from "../support/problem.js";
-import { FreshSearch } from "../support/search.js";
 
 /** How the server hands out the web app: page addresses, hashed assets, compression, map tiles. */
 describe(`web app serving on ${TEST_DB}`, () => {
