@@ -32,13 +32,14 @@ export function nodeStaticFiles(opts: { webDist?: string } = {}): MiddlewareHand
   const webDist = opts.webDist ?? WEB_DIST;
   const webRoot = fromCwd(webDist);
   const built = existsSync(`${webDist}/index.html`);
-  const files = serveStatic<AppEnv>({ root: webRoot, precompressed: true });
-  const page = serveStatic<AppEnv>({ root: webRoot, path: "index.html", precompressed: true });
+  // Only when built: serveStatic complains about a missing root.
+  const files = built ? serveStatic<AppEnv>({ root: webRoot, precompressed: true }) : undefined;
+  const page = built ? serveStatic<AppEnv>({ root: webRoot, path: "index.html", precompressed: true }) : undefined;
   return async (c, next) => {
     const path = c.req.path;
     if (path.startsWith("/api/docs/assets/")) return swagger(c, next);
     if (path.startsWith("/api/") || path === "/api") return next();
-    if (!built) {
+    if (!files || !page) {
       if (!isPagePath(path)) return next();
       return problemResponse(c, 503, { detail: "The web app is not built: run `npm run build` (npm start does it when needed)." });
     }

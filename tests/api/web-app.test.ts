@@ -8,8 +8,8 @@ import type { DbHandle } from "../../src/db/create-db.js";
 import { createLogger } from "../../src/log.js";
 import { nodeStaticFiles } from "../../src/node/static-files.js";
 import { TEST_DB, createTestDb } from "../support/db.js";
-import { expectProblem } from "../support/problem.js";
 import { FreshSearch } from "../support/search.js";
+import { expectProblem } from "../support/problem.js";
 
 /** How the server hands out the web app: page addresses, hashed assets, compression, map tiles. */
 describe(`web app serving on ${TEST_DB}`, () => {

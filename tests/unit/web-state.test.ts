@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toQuery } from "../../web/src/api/client.js";
 import { formatAgeRange, formatDistance, formatSchedule } from "../../web/src/family/format.js";
-import { nowInJapan, parseState, searchParams, stateQuery } from "../../web/src/family/search-state.js";
+import { parseState, searchParams, stateQuery, todayInJapan } from "../../web/src/family/search-state.js";
 import { plain } from "../../web/src/i18n/i18n.js";
 import { MESSAGES } from "../../web/src/i18n/messages.js";
 import { matchPath } from "../../web/src/router.js";
@@ -32,7 +32,7 @@ describe("family map state in the URL", () => {
 
   it("ignores a radius or a distance order without a point, and garbage", () => {
     expect(parse("r=2000&sort=distance")).toMatchObject({ radius: undefined, sort: "relevance" });
-    expect(parse("lat=999&lng=1&day=someday&bbox=1,2,3&page=-4")).toMatchObject({ point: undefined, day: undefined, bbox: undefined, page: 1 });
+    expect(parse("lat=999&lng=1&day=someday&bbox=1,2,3&page=-4&kind=nonsense")).toMatchObject({ point: undefined, day: undefined, bbox: undefined, page: 1, kinds: [] });
   });
 
   it("maps the state to GET /api/v1/search parameters (API.md)", () => {
@@ -41,10 +41,15 @@ describe("family map state in the URL", () => {
     expect(searchParams(parse("age=p"))).toMatchObject({ pregnancyWeeks: 20, ageMonths: undefined });
   });
 
-  it("asks for today's weekday in Japan for 'open now', whatever the browser's time zone", () => {
+  it("asks for today's weekday in Japan for 'open today', whatever the browser's time zone", () => {
     // 2026-11-27 23:30 UTC is Saturday 08:30 in Tokyo.
-    expect(nowInJapan(new Date("2026-11-27T23:30:00Z"))).toEqual({ day: "sat", time: "08:30" });
-    expect(searchParams(parse("now=1&day=mon"), new Date("2026-11-27T23:30:00Z"))).toMatchObject({ openOn: "sat", openAt: "08:30" });
+    expect(todayInJapan(new Date("2026-11-27T23:30:00Z"))).toBe("sat");
+    expect(searchParams(parse("today=1&day=mon"), new Date("2026-11-27T23:30:00Z"))).toMatchObject({ openOn: "sat" });
+  });
+
+  it("sends a radius or a map area, never both (the API refuses both)", () => {
+    const p = searchParams(parse("lat=35.8&lng=139.7&r=2000&bbox=139.6,35.7,139.8,35.9"));
+    expect(p).toMatchObject({ radius: undefined, bbox: "139.6,35.7,139.8,35.9", sort: "distance" });
   });
 });
 

@@ -239,3 +239,6 @@ export const searchRoutes = createRouter().openapi(
     );
   },
 );
+
+/** The response body of `GET /api/v1/search`, for typed clients (the web app imports it as a type). */
+export type SearchResponseBody = z.infer<typeof searchResponseSchema>;

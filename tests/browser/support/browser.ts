@@ -82,7 +82,7 @@ export async function screenshot(page: Page, name: string, opts: { fullPage?: bo
 
 export interface AxeSummary {
   url: string;
-  violations: { id: string; impact: string; nodes: number; help: string }[];
+  violations: { id: string; impact: string; nodes: number; help: string; targets: string[] }[];
   passes: number;
 }
 
@@ -91,7 +91,13 @@ export async function axeScan(page: Page): Promise<AxeSummary> {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   return {
     url: page.url(),
-    violations: result.violations.map((v) => ({ id: v.id, impact: v.impact ?? "unknown", nodes: v.nodes.length, help: v.help })),
+    violations: result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? "unknown",
+      nodes: v.nodes.length,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")} ${n.html.slice(0, 100)}`),
+    })),
     passes: result.passes.length,
   };
 }

@@ -1,37 +1,15 @@
+import type { SearchResponseBody } from "../../../src/api/routes/search.js";
+
 /**
- * Response shapes of the endpoints the web app reads, as ../shared/design/API.md defines them.
- * HSDS objects carry only the fields the pages show.
+ * Response shapes of the endpoints the web app reads (../shared/design/API.md): taken from the
+ * server's schemas by type-only imports where it has them (nothing of the server is bundled);
+ * HSDS objects, which the server builds untyped, carry only the fields the pages show.
  */
 export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 
-/** GET /api/v1/search */
-export interface SearchHit {
-  id: string;
-  serviceId: string;
-  locationId: string;
-  name: string;
-  nameKana?: string | null;
-  kind: string;
-  organization: { id: string; name: string };
-  address: string;
-  lat: number;
-  lng: number;
-  distanceMeters?: number;
-  costFree: boolean | null;
-  languages: string[];
-  ageMinMonths?: number | null;
-  ageMaxMonths?: number | null;
-  updatedAt: string;
-}
-
-export interface SearchResponse {
-  hits: SearchHit[];
-  total: number;
-  page: number;
-  size: number;
-  facets: Record<string, Record<string, number>>;
-  tookMs: number;
-}
+/** GET /api/v1/search: the server's own response type (its zod schema in src/api/routes/search.ts). */
+export type SearchResponse = SearchResponseBody;
+export type SearchHit = SearchResponseBody["hits"][number];
 
 /** GET /api/v1/services/{id} (HSDS 3 compiled service), the parts the detail view shows. */
 export interface HsdsService {

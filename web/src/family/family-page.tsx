@@ -8,6 +8,7 @@ import { Layout, hrefWithLang } from "../ui/layout.js";
 import { Icon } from "../ui/icon.js";
 import { QrCode } from "../ui/qr-code.js";
 import { useFetch } from "../ui/use-fetch.js";
+import { kindLabel } from "./format.js";
 import { ResultsList } from "./results-list.js";
 import { SearchForm } from "./search-form.js";
 import { type FamilyState, PAGE_SIZE, parseState, searchParams, stateQuery } from "./search-state.js";
@@ -154,6 +155,11 @@ export function FamilyPage() {
                     </button>
                   </div>
                 </div>
+                {res.data?.expansions.map((x) => (
+                  <p class="expansion" key={x.phrase}>
+                    <T k="expansion" params={{ phrase: x.phrase, kinds: x.kinds.map((k) => kindLabel(k, lang)).join(lang === "en" ? ", " : "・") }} />
+                  </p>
+                ))}
                 <ResultsStatus state={state} status={res.status} total={total} onRetry={reload} onClearArea={() => change({ bbox: undefined })} />
                 <ResultsList
                   hits={hits}

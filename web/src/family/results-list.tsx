@@ -1,3 +1,4 @@
+import type { JSX } from "preact";
 import type { SearchHit } from "../api/types.js";
 import { Ruby, T, t, useLang } from "../i18n/i18n.js";
 import { Link } from "../router.js";
@@ -63,7 +64,7 @@ function ResultCard({ hit, href, selected, onHover }: { hit: SearchHit; href: st
     >
       <h3 class="result-name">
         <Link href={href}>
-          {hit.name}
+          <Highlighted text={hit.name} ranges={hit.highlights.name} />
         </Link>
       </h3>
       <p class="result-kind">
@@ -82,9 +83,9 @@ function ResultCard({ hit, href, selected, onHover }: { hit: SearchHit; href: st
         )}
       </p>
       <p class="result-meta">
-        {hit.organization.name}
+        <Highlighted text={hit.organization.name} ranges={hit.highlights.organization} />
         <br />
-        {hit.address}
+        <Highlighted text={hit.address} ranges={hit.highlights.address} />
         {ages && (
           <>
             <br />
@@ -94,4 +95,19 @@ function ResultCard({ hit, href, selected, onHover }: { hit: SearchHit; href: st
       </p>
     </li>
   );
+}
+
+/** The parts the search matched, as `<mark>` (ranges are [start, end) UTF-16 offsets from the API). */
+export function Highlighted({ text, ranges }: { text: string; ranges?: [number, number][] }) {
+  if (!ranges?.length) return <>{text}</>;
+  const parts: (string | JSX.Element)[] = [];
+  let at = 0;
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    if (start < at || end > text.length) continue;
+    if (start > at) parts.push(text.slice(at, start));
+    parts.push(<mark key={start}>{text.slice(start, end)}</mark>);
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return <>{parts}</>;
 }

@@ -23,7 +23,7 @@ export function SearchForm(props: SearchFormProps) {
   const { state, onChange } = props;
   const [q, setQ] = useState(state.q);
   useEffect(() => setQ(state.q), [state.q]);
-  const filtersOn = state.age !== undefined || state.free || !!state.day || state.now || !!state.language;
+  const filtersOn = state.age !== undefined || state.free || !!state.day || state.today || !!state.language;
 
   const toggleKind = (code: string) =>
     onChange({ kinds: state.kinds.includes(code) ? state.kinds.filter((k) => k !== code) : [...state.kinds, code] });
@@ -108,7 +108,7 @@ export function SearchForm(props: SearchFormProps) {
             <select
               id="f-day"
               value={state.day ?? ""}
-              disabled={state.now}
+              disabled={state.today}
               onChange={(e) => onChange({ day: (e.currentTarget.value || undefined) as FamilyState["day"] })}
             >
               <option value="">{t(lang, "anyDay")}</option>
@@ -140,9 +140,9 @@ export function SearchForm(props: SearchFormProps) {
               </span>
             </label>
             <label class="check">
-              <input type="checkbox" checked={state.now} onChange={(e) => onChange({ now: e.currentTarget.checked })} />
+              <input type="checkbox" checked={state.today} onChange={(e) => onChange({ today: e.currentTarget.checked })} />
               <span>
-                <T k="openNow" />
+                <T k="openToday" />
               </span>
             </label>
           </div>
@@ -151,7 +151,7 @@ export function SearchForm(props: SearchFormProps) {
           <button
             type="button"
             class="button button-link"
-            onClick={() => onChange({ age: undefined, free: false, day: undefined, now: false, language: undefined })}
+            onClick={() => onChange({ age: undefined, free: false, day: undefined, today: false, language: undefined })}
           >
             <T k="clearFilters" />
           </button>

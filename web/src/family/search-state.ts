@@ -1,3 +1,4 @@
+import { KIND_CODES } from "../../../src/domain/taxonomy.js";
 import type { QueryValue } from "../api/client.js";
 import type { Weekday } from "../api/types.js";
 
@@ -15,7 +16,8 @@ export interface FamilyState {
   age?: number | "p";
   free: boolean;
   day?: Weekday;
-  now: boolean;
+  /** Open today (in Japan): the search filters by weekday; it has no time of day. */
+  today: boolean;
   language?: string;
   point?: { lat: number; lng: number };
   /** Metres; only with a point. */
@@ -49,11 +51,12 @@ export function parseState(query: URLSearchParams): FamilyState {
   const radius = num(query.get("r"));
   return {
     q: query.get("q")?.slice(0, 200) ?? "",
-    kinds: query.getAll("kind").filter(Boolean),
+    // An old or mistyped link must not turn into an error page: unknown kinds are dropped.
+    kinds: query.getAll("kind").filter((k) => (KIND_CODES as readonly string[]).includes(k)),
     age: ageRaw === "p" ? "p" : ageNum !== undefined && ageNum >= 0 && ageNum <= 18 ? Math.floor(ageNum) : undefined,
     free: query.get("free") === "1",
     day: WEEKDAYS.includes(day as Weekday) ? (day as Weekday) : undefined,
-    now: query.get("now") === "1",
+    today: query.get("today") === "1",
     language: query.get("language") || undefined,
     point,
     radius: point && radius && radius > 0 ? radius : undefined,
@@ -73,7 +76,7 @@ export function stateQuery(s: FamilyState): Record<string, QueryValue> {
     age: s.age,
     free: s.free ? "1" : undefined,
     day: s.day,
-    now: s.now ? "1" : undefined,
+    today: s.today ? "1" : undefined,
     language: s.language,
     lat: s.point ? round3(s.point.lat) : undefined,
     lng: s.point ? round3(s.point.lng) : undefined,
@@ -87,34 +90,25 @@ export function stateQuery(s: FamilyState): Record<string, QueryValue> {
   };
 }
 
-/** Today's weekday and time in Japan, whatever the browser's time zone. */
-export function nowInJapan(date = new Date()): { day: Weekday; time: string } {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Asia/Tokyo",
-    weekday: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return { day: get("weekday").toLowerCase().slice(0, 3) as Weekday, time: `${get("hour")}:${get("minute")}` };
+/** Today's weekday in Japan, whatever the browser's time zone. */
+export function todayInJapan(date = new Date()): Weekday {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Tokyo", weekday: "short" }).format(date).toLowerCase().slice(0, 3) as Weekday;
 }
 
 /** The `GET /api/v1/search` parameters for a state (API.md). */
 export function searchParams(s: FamilyState, now = new Date()): Record<string, QueryValue> {
-  const today = nowInJapan(now);
   return {
     q: s.q.trim() || undefined,
     kind: s.kinds,
     ageMonths: typeof s.age === "number" ? s.age * 12 + 6 : undefined,
     pregnancyWeeks: s.age === "p" ? PREGNANCY_WEEKS : undefined,
     free: s.free ? "true" : undefined,
-    openOn: s.now ? today.day : s.day,
-    openAt: s.now ? today.time : undefined,
+    openOn: s.today ? todayInJapan(now) : s.day,
     language: s.language,
     lat: s.point?.lat,
     lng: s.point?.lng,
-    radius: s.point ? s.radius : undefined,
+    // The API takes a radius or a box, not both: "search this area" wins.
+    radius: s.point && !s.bbox ? s.radius : undefined,
     bbox: s.bbox?.join(","),
     sort: s.point ? s.sort : "relevance",
     page: s.page,

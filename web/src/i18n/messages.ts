@@ -33,7 +33,7 @@ export const MESSAGES = {
   freeOnly: { ja: "無料のものだけ", en: "Free only", easy: "お{金|かね}が いらない ものだけ" },
   openOn: { ja: "開いている曜日", en: "Open on", easy: "{開|あ}いている {曜日|ようび}" },
   anyDay: { ja: "指定しない", en: "Any day", easy: "えらばない" },
-  openNow: { ja: "いま開いているものだけ", en: "Open now", easy: "いま {開|あ}いている ものだけ" },
+  openToday: { ja: "今日開いているものだけ", en: "Open today", easy: "きょう {開|あ}いている ものだけ" },
   languageFilter: { ja: "対応できる言語", en: "Language spoken", easy: "{話|はな}せる ことば" },
   anyLanguage: { ja: "指定しない", en: "Any language", easy: "えらばない" },
   where: { ja: "場所", en: "Where", easy: "ばしょ" },
@@ -58,6 +58,11 @@ export const MESSAGES = {
   sort: { ja: "並び順", en: "Sort by", easy: "ならべかた" },
   sortRelevance: { ja: "おすすめ順", en: "Best match", easy: "おすすめ" },
   sortDistance: { ja: "近い順", en: "Nearest first", easy: "{近|ちか}い じゅん" },
+  expansion: {
+    ja: "「{{phrase}}」から {{kinds}} も探しています",
+    en: "Also showing {{kinds}} for “{{phrase}}”",
+    easy: "「{{phrase}}」で {{kinds}} も さがして います",
+  },
   results: { ja: "検索結果", en: "Results", easy: "みつかった もの" },
   resultsCount: { ja: "{{n}}件見つかりました", en: "{{n}} found", easy: "{{n}}こ みつかりました" },
   noResults: {

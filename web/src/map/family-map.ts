@@ -15,7 +15,8 @@ export interface FamilyMapEvents {
  */
 export class FamilyMap {
   readonly map: L.Map;
-  #cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50, spiderfyOnMaxZoom: true });
+  // No fade animations: half-transparent cluster figures would fail contrast while they fade in.
+  #cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50, spiderfyOnMaxZoom: true, animate: false });
   #markers = new Map<string, L.Marker>();
   #point = L.layerGroup();
   #place = L.layerGroup();
@@ -44,20 +45,25 @@ export class FamilyMap {
   setHits(hits: SearchHit[], opts: { fit: boolean }): void {
     this.#cluster.clearLayers();
     this.#markers.clear();
-    const markers = hits.map((hit) => {
+    // A service without coordinates (an online or phone service) is in the list, not on the map.
+    const placed = hits.filter((h): h is SearchHit & { lat: number; lng: number } => h.lat !== null && h.lng !== null);
+    const markers = placed.map((hit) => {
       const marker = L.marker([hit.lat, hit.lng], {
         title: hit.name,
         alt: hit.name,
         icon: hit.id === this.#selected ? selectedIcon : defaultIcon,
         riseOnHover: true,
+        // Pointer only: the list holds the same services as links, one tab stop each, while
+        // markers and clusters would be dozens of overlapping tab stops (WCAG 2.5.8 target size).
+        keyboard: false,
       });
       marker.on("click", () => this.#events.onSelect(hit));
       this.#markers.set(hit.id, marker);
       return marker;
     });
     this.#cluster.addLayers(markers);
-    if (opts.fit && hits.length) {
-      this.#fitBounds(L.latLngBounds(hits.map((h) => [h.lat, h.lng] as L.LatLngTuple)));
+    if (opts.fit && placed.length) {
+      this.#fitBounds(L.latLngBounds(placed.map((h) => [h.lat, h.lng] as L.LatLngTuple)));
     }
   }
 

@@ -24,6 +24,9 @@ export const defaultIcon = L.icon({
 });
 L.Marker.prototype.options.icon = defaultIcon;
 
+// Cluster markers are pointer-only too (see FamilyMap): the results list is the keyboard's way in.
+L.MarkerCluster.prototype.options.keyboard = false;
+
 /** The selected service's marker: the same pin, tinted by CSS (class `is-selected`). */
 export const selectedIcon = L.icon({ ...defaultIcon.options, className: "marker-selected" } as L.IconOptions);
 
