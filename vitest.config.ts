@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
  * Pure unit tests run once. Suites that touch a database run on PGlite always and, when
  * DATABASE_URL is set (CI), a second time on real PostgreSQL.
  */
-const dbSuites = ["tests/db/**/*.test.ts", "tests/api/**/*.test.ts", "tests/seed/**/*.test.ts"];
+const dbSuites = ["tests/db/**/*.test.ts", "tests/api/**/*.test.ts", "tests/seed/**/*.test.ts", "tests/io/**/*.test.ts"];
 const dbProject = (name: "pglite" | "postgres") => ({
   test: {
     name,

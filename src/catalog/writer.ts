@@ -24,6 +24,8 @@ export interface Verification {
 export interface Provenance {
   source: string;
   sourceId: string;
+  /** Hash of the source's content, compared at the next import (unchanged rows are skipped). */
+  hash?: string;
 }
 
 export interface NewOrganization {
@@ -112,6 +114,48 @@ export async function insertServices(db: Kysely<Database>, items: NewService[]):
   await insertChunked(db, "service_at_location", items.map((_, i) => ({ service_id: ids[i]!, location_id: locationIds[i]! })));
   await insertServiceChildren(db, items.map((s, i) => ({ serviceId: ids[i]!, draft: s.draft })));
   return ids;
+}
+
+export interface ServiceReplacement {
+  id: string;
+  /** The service's location (and its address), updated in place. */
+  locationId: string;
+  organizationId: string;
+  draft: ServiceDraft;
+  provenance?: Provenance;
+  /** Keep the location's coordinates (staff pinned it by hand; a re-import must not move it back). */
+  keepCoordinates?: boolean;
+}
+
+/**
+ * Rewrites services from new drafts, keeping their ids, locations' ids and verification: the
+ * service and location rows are updated in place, everything hanging off them is replaced.
+ */
+export async function updateServices(db: Kysely<Database>, items: ServiceReplacement[]): Promise<void> {
+  if (items.length === 0) return;
+  const now = new Date();
+  for (const item of items) {
+    await db
+      .updateTable("service")
+      .set({ organization_id: item.organizationId, ...serviceColumns(item.draft), ...provenanceColumns(item.provenance), updated_at: now })
+      .where("id", "=", item.id)
+      .execute();
+    const { latitude, longitude, coord_source, ...location } = locationColumns(item.draft);
+    await db
+      .updateTable("location")
+      .set({ organization_id: item.organizationId, ...location, ...(item.keepCoordinates ? {} : { latitude, longitude, coord_source }), updated_at: now })
+      .where("id", "=", item.locationId)
+      .execute();
+  }
+  for (let i = 0; i < items.length; i += CHUNK) {
+    const chunk = items.slice(i, i + CHUNK);
+    const ids = chunk.map((s) => s.id);
+    for (const table of SERVICE_CHILD_TABLES) await db.deleteFrom(table).where("service_id", "in", ids).execute();
+    await db.deleteFrom("attribute").where("link_entity", "=", "service").where("link_type", "=", "kind").where("link_id", "in", ids).execute();
+    await db.deleteFrom("address").where("location_id", "in", chunk.map((s) => s.locationId)).execute();
+    await insertChunked(db, "address", chunk.map((s) => ({ location_id: s.locationId, ...addressColumns(s.draft) })));
+    await insertServiceChildren(db, chunk.map((s) => ({ serviceId: s.id, draft: s.draft })));
+  }
 }
 
 /** Rows hanging off a service that an edit replaces wholesale. */
@@ -246,5 +290,5 @@ function verificationColumns(v: Verification) {
 }
 
 function provenanceColumns(p: Provenance | undefined) {
-  return p ? { source: p.source, source_id: p.sourceId } : {};
+  return p ? { source: p.source, source_id: p.sourceId, ...(p.hash ? { source_hash: p.hash } : {}) } : {};
 }
