@@ -1,6 +1,9 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config.js";
 import { CliError, EXIT } from "./context.js";
+import { benchCommand } from "./commands/bench.js";
+import { exportCommand } from "./commands/export.js";
+import { importCommand } from "./commands/import.js";
 import { seedCommand } from "./commands/seed.js";
 
 /**
@@ -14,7 +17,7 @@ const program = new Command()
   .showHelpAfterError("(run with --help for usage)")
   .exitOverride();
 
-for (const command of [seedCommand()]) program.addCommand(command);
+for (const command of [seedCommand(), importCommand(), exportCommand(), benchCommand()]) program.addCommand(command);
 
 try {
   await program.parseAsync(process.argv);
