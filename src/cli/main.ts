@@ -5,6 +5,7 @@ import { benchCommand } from "./commands/bench.js";
 import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
 import { seedCommand } from "./commands/seed.js";
+import { userCommand } from "./commands/user.js";
 
 /**
  * `tsunagu`: the command line. Every subcommand works the same against PGlite (`--data-dir`,
@@ -17,7 +18,7 @@ const program = new Command()
   .showHelpAfterError("(run with --help for usage)")
   .exitOverride();
 
-for (const command of [seedCommand(), importCommand(), exportCommand(), benchCommand()]) program.addCommand(command);
+for (const command of [seedCommand(), userCommand(), importCommand(), exportCommand(), benchCommand()]) program.addCommand(command);
 
 try {
   await program.parseAsync(process.argv);

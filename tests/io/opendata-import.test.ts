@@ -22,7 +22,7 @@ describe(`open-data import on ${TEST_DB}`, () => {
   });
   afterAll(() => h.close());
 
-  it.each(FILES)("$name imports $services services, each with an outbox row", async (f) => {
+  it.each(FILES)("$name imports $services services, each with an outbox row and an audit entry", async (f) => {
     const before = await catalogCounts(h.db);
     const report = await importOpenData(h.db, fixture(f.name), { fileName: f.name });
     expect(report).toMatchObject({ rows: f.rows, applied: true, rejected: [], sources: [f.source] });
@@ -33,6 +33,7 @@ describe(`open-data import on ${TEST_DB}`, () => {
     expect(after.service! - before.service!).toBe(f.services);
     expect(after.location! - before.location!).toBe(f.services);
     expect(after.outbox! - before.outbox!).toBe(f.services + f.organizations);
+    expect(after.audit_log! - before.audit_log!).toBe(f.services + f.organizations);
     const stored = await h.db.selectFrom("service").select((eb) => eb.fn.countAll<string>().as("n")).where("source", "=", f.source).where("verification_status", "=", "published").executeTakeFirstOrThrow();
     expect(Number(stored.n)).toBe(f.services);
   });

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as catalog from "./2026_11_25_0001_catalog.js";
+import * as accounts from "./2026_11_25_0200_accounts.js";
 import * as importProvenance from "./2026_11_25_0300_import_provenance.js";
 
 /**
@@ -8,5 +9,6 @@ import * as importProvenance from "./2026_11_25_0300_import_provenance.js";
  */
 export const migrations: Record<string, Migration> = {
   "2026_11_25_0001_catalog": catalog,
+  "2026_11_25_0200_accounts": accounts,
   "2026_11_25_0300_import_provenance": importProvenance,
 };

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import type { Kysely } from "kysely";
+import { recordAuditMany } from "../../audit/record.js";
 import type { Database, VerificationStatus } from "../../db/database.js";
 import type { KindCode } from "../../domain/taxonomy.js";
 import { createHsdsValidator } from "../../hsds/validator.js";
@@ -147,6 +148,17 @@ async function apply(trx: Kysely<Database>, planned: { position: number; rows: S
   report.vanished = (await trx.selectFrom("service").select(["id", "source_id", "name"]).where("source", "=", source).orderBy("name").execute())
     .filter((r) => !inFile.has(r.id))
     .map((r) => ({ serviceId: r.id, sourceId: r.source_id ?? r.id, name: r.name }));
+  const created = new Set(report.changes.filter((c) => c.action === "create").map((c) => c.line));
+  await recordAuditMany(trx, null, [
+    ...toWrite.map((p) => ({
+      action: created.has(p.position) ? "service.import" : "service.reimport",
+      entityType: "service",
+      entityId: p.rows.service.id,
+      after: { source, sourceId: p.rows.service.id, record: p.position, name: p.rows.service.name },
+      organizationId: p.rows.organization.id,
+    })),
+    ...[...changedOrgs].map((id) => ({ action: "organization.import", entityType: "organization", entityId: id, organizationId: id })),
+  ]);
   await enqueueServiceChanges(trx, toWrite.map((p) => p.rows.service.id));
   await enqueueOrganizationChanges(trx, [...changedOrgs]);
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { type AuditEntry, recordAuditMany } from "../../audit/record.js";
 import type { OrganizationDraft, ServiceDraft } from "../../catalog/draft.js";
 import { insertOrganizations, insertServices, organizationColumns, updateServices } from "../../catalog/writer.js";
 import type { Database, VerificationStatus } from "../../db/database.js";
@@ -56,16 +57,16 @@ export async function applyPlan(
   const existing = await existingServices(trx, [...new Set(services.map((s) => s.source))]);
   const result: ApplyResult = { services: emptyCounts(), organizations: orgIds.counts, changes: [], vanished: [] };
   const toCreate: PlannedService[] = [];
-  const toUpdate: { planned: PlannedService; id: string; locationId: string; manual: boolean }[] = [];
+  const toUpdate: { planned: PlannedService; id: string; manual: boolean }[] = [];
   const seen = new Set<string>();
   for (const s of services) {
     const k = key(s.source, s.sourceId);
     seen.add(k);
     const row = existing.get(k);
     const organizationId = orgIds.byKey.get(key(s.organization.source, s.organization.sourceId))!;
-    if (!row || !row.location_id) toCreate.push(s);
+    if (!row) toCreate.push(s);
     else if (row.source_hash !== s.hash || row.organization_id !== organizationId) {
-      toUpdate.push({ planned: s, id: row.id, locationId: row.location_id, manual: row.coord_source === "manual" });
+      toUpdate.push({ planned: s, id: row.id, manual: row.coord_source === "manual" });
     } else result.services.unchanged++;
   }
   result.vanished = [...existing.entries()]
@@ -73,6 +74,18 @@ export async function applyPlan(
     .map(([, row]) => ({ serviceId: row.id, sourceId: row.source_id, name: row.name }));
 
   const changedIds: string[] = [];
+  const audit: AuditEntry[] = [];
+  const centers = new Map((await trx.selectFrom("center").select(["id", "municipality_code"]).execute()).map((c) => [c.municipality_code, c.id]));
+  const entry = (action: string, id: string, s: PlannedService): AuditEntry => ({
+    action,
+    entityType: "service",
+    entityId: id,
+    after: { source: s.source, sourceId: s.sourceId, line: s.line, name: s.draft.name },
+    centerId: centers.get(s.draft.location.municipalityCode ?? "") ?? null,
+    organizationId: orgIds.byKey.get(key(s.organization.source, s.organization.sourceId)),
+  });
+  const orgEntry = (action: string) => (id: string): AuditEntry => ({ action, entityType: "organization", entityId: id, organizationId: id });
+  audit.push(...orgIds.created.map(orgEntry("organization.import")), ...orgIds.updated.map(orgEntry("organization.reimport")));
   let done = result.services.unchanged;
   opts.onProgress?.(done);
   for (let i = 0; i < toCreate.length; i += CHUNK) {
@@ -87,15 +100,15 @@ export async function applyPlan(
       })),
     );
     changedIds.push(...ids);
+    chunk.forEach((s, k) => audit.push(entry("service.import", ids[k]!, s)));
     opts.onProgress?.((done += chunk.length));
   }
   for (let i = 0; i < toUpdate.length; i += CHUNK) {
     const chunk = toUpdate.slice(i, i + CHUNK);
     await updateServices(
       trx,
-      chunk.map(({ planned: s, id, locationId, manual }) => ({
+      chunk.map(({ planned: s, id, manual }) => ({
         id,
-        locationId,
         organizationId: orgIds.byKey.get(key(s.organization.source, s.organization.sourceId))!,
         draft: s.draft,
         provenance: { source: s.source, sourceId: s.sourceId, hash: s.hash },
@@ -103,6 +116,7 @@ export async function applyPlan(
       })),
     );
     changedIds.push(...chunk.map((u) => u.id));
+    for (const u of chunk) audit.push(entry("service.reimport", u.id, u.planned));
     opts.onProgress?.((done += chunk.length));
   }
   result.services.created = toCreate.length;
@@ -112,6 +126,8 @@ export async function applyPlan(
     ...toUpdate.map((u) => ({ action: "update" as const, line: u.planned.line, name: u.planned.draft.name })),
   ].sort((a, b) => a.line - b.line);
 
+  // Imports run from the command line: no user, so the entries carry no actor.
+  await recordAuditMany(trx, null, audit);
   await enqueueServiceChanges(trx, changedIds);
   await enqueueOrganizationChanges(trx, orgIds.changed);
   return result;
@@ -140,6 +156,7 @@ async function upsertOrganizations(trx: Kysely<Database>, orgs: PlannedOrganizat
   );
   toCreate.forEach((o, i) => byKey.set(key(o.source, o.sourceId), created[i]!));
   const changed = [...created];
+  const updated: string[] = [];
   counts.created = created.length;
 
   const kept = orgs.filter((o) => existing.has(key(o.source, o.sourceId)));
@@ -156,6 +173,7 @@ async function upsertOrganizations(trx: Kysely<Database>, orgs: PlannedOrganizat
       .where("id", "=", row.id)
       .execute();
     changed.push(row.id);
+    updated.push(row.id);
     counts.updated++;
   }
   // The municipalities an organization serves only grow: another list may name other ones.
@@ -163,7 +181,7 @@ async function upsertOrganizations(trx: Kysely<Database>, orgs: PlannedOrganizat
   for (let i = 0; i < areas.length; i += CHUNK) {
     await trx.insertInto("organization_municipality").values(areas.slice(i, i + CHUNK)).onConflict((oc) => oc.doNothing()).execute();
   }
-  return { byKey, counts, changed };
+  return { byKey, counts, changed, created, updated };
 }
 
 async function existingServices(trx: Kysely<Database>, sources: string[]) {
@@ -172,7 +190,7 @@ async function existingServices(trx: Kysely<Database>, sources: string[]) {
         .selectFrom("service as s")
         .leftJoin("service_at_location as sal", "sal.service_id", "s.id")
         .leftJoin("location as l", "l.id", "sal.location_id")
-        .select(["s.id", "s.source", "s.source_id", "s.source_hash", "s.organization_id", "s.name", "sal.location_id", "l.coord_source"])
+        .select(["s.id", "s.source", "s.source_id", "s.source_hash", "s.organization_id", "s.name", "l.coord_source"])
         .where("s.source", "in", sources)
         .orderBy("s.id")
         .orderBy("sal.id")
