@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { type Kysely, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import { type ServiceAggregate, loadServiceAggregates } from "../catalog/aggregate.js";
 import { escapeLike } from "../db/sql.js";
 import type { CoordSource, Database, VerificationStatus } from "../db/database.js";
@@ -20,6 +20,11 @@ export interface CatalogCsvFilter {
   q?: string;
   /** Verification states to include; all of them when absent. */
   statuses?: readonly VerificationStatus[];
+  /**
+   * What staff of this municipality's center may see (the tenancy policy): every record of an
+   * organization serving it, and published services located in it.
+   */
+  visibleToMunicipality?: string;
 }
 
 const STATUS_JA: Record<VerificationStatus, string> = { published: "公開", pending: "審査中", rejected: "差し戻し" };
@@ -35,7 +40,7 @@ const COORD_JA: Record<CoordSource, string> = {
 export const CATALOG_CSV_COLUMNS = [
   "ID", "名称", "名称カナ", "種別", "種別コード", "その他の種別", "団体名", "掲載状態", "運営状態",
   "郵便番号", "住所", "緯度", "経度", "位置の出所", "所在地コード", "電話番号", "メールアドレス", "URL",
-  "対象年齢下限（月）", "対象年齢上限（月）", "対象者", "費用", "金額（円）", "費用の説明", "開所日時", "定員",
+  "対象年齢下限（月）", "対象年齢上限（月）", "対象者", "費用", "金額（円）", "費用の説明", "開所日時", "定員", "説明",
   "出典", "出典ID", "更新日時",
 ] as const;
 
@@ -59,23 +64,31 @@ export async function catalogCsvServiceIds(db: Kysely<Database>, filter: Catalog
     q = q.where((eb) =>
       eb.or([
         eb.exists(eb.selectFrom("organization_municipality as om").select(sql`1`.as("one")).whereRef("om.organization_id", "=", "s.organization_id").where("om.municipality_code", "in", codes)),
-        eb.exists(
-          eb
-            .selectFrom("service_at_location as sal")
-            .innerJoin("location as l", "l.id", "sal.location_id")
-            .select(sql`1`.as("one"))
-            .whereRef("sal.service_id", "=", "s.id")
-            .where("l.municipality_code", "in", codes),
-        ),
+        locatedIn(eb, codes),
+      ]),
+    );
+  }
+  if (filter.visibleToMunicipality) {
+    const code = filter.visibleToMunicipality;
+    q = q.where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom("organization_municipality as om").select(sql`1`.as("one")).whereRef("om.organization_id", "=", "s.organization_id").where("om.municipality_code", "=", code)),
+        eb.and([eb("s.verification_status", "=", "published"), locatedIn(eb, [code])]),
       ]),
     );
   }
   return (await q.execute()).map((r) => r.id);
 }
 
-/** Writes the header, then the rows a chunk at a time, through `write`; returns the number of rows. */
-export async function writeCatalogCsv(db: Kysely<Database>, filter: CatalogCsvFilter, write: (chunk: string) => void | Promise<void>): Promise<number> {
-  const ids = await catalogCsvServiceIds(db, filter);
+export type CsvWrite = (chunk: string) => void | Promise<void>;
+
+/** The CSV of the services the filter selects: header, then rows a chunk at a time; returns the row count. */
+export async function writeCatalogCsv(db: Kysely<Database>, filter: CatalogCsvFilter, write: CsvWrite): Promise<number> {
+  return writeCatalogCsvOf(db, await catalogCsvServiceIds(db, filter), write);
+}
+
+/** The CSV of these services, in this order. */
+export async function writeCatalogCsvOf(db: Kysely<Database>, ids: readonly string[], write: CsvWrite): Promise<number> {
   await write(catalogCsvHeader());
   let rows = 0;
   for (let i = 0; i < ids.length; i += CHUNK) {
@@ -85,6 +98,17 @@ export async function writeCatalogCsv(db: Kysely<Database>, filter: CatalogCsvFi
     await write(stringify(records, { record_delimiter: "windows" }));
   }
   return rows;
+}
+
+function locatedIn(eb: ExpressionBuilder<Database & { s: Database["service"] }, "s">, codes: string[]) {
+  return eb.exists(
+    eb
+      .selectFrom("service_at_location as sal")
+      .innerJoin("location as l", "l.id", "sal.location_id")
+      .select(sql`1`.as("one"))
+      .whereRef("sal.service_id", "=", "s.id")
+      .where("l.municipality_code", "in", codes),
+  );
 }
 
 /** A service's rows: one per location (one with empty place columns when it has none). */
@@ -110,6 +134,7 @@ export function csvRows(a: ServiceAggregate): string[][] {
         .map(describeSlotJa)
         .join("／"),
       s.capacity?.toString() ?? "",
+      s.description,
       s.source ?? "",
       s.source_id ?? "",
       s.updated_at.toISOString(),
