@@ -5,9 +5,11 @@ import { ZodError } from "zod";
 import { normalizeMunicipalityCode } from "../../domain/municipality-code.js";
 import { KIND_CODES, type KindCode, isKindCode } from "../../domain/taxonomy.js";
 import { importHsds } from "../../importers/hsds/import-hsds.js";
+import { HsdsInputError } from "../../importers/hsds/read-input.js";
 import { UnknownLayoutError } from "../../importers/opendata/columns.js";
 import { UnreadableFileError } from "../../importers/opendata/decode.js";
 import { importOpenData } from "../../importers/opendata/import-opendata.js";
+import { readOpenDataFile } from "../../importers/opendata/read-file.js";
 import { type KindMap, extendKindMap } from "../../importers/opendata/kind-map.js";
 import { type ImportReport, formatImportReport } from "../../importers/report.js";
 import { CliError, EXIT, usingDatabase, withDatabaseOptions } from "../context.js";
@@ -41,7 +43,7 @@ function openDataCommand(): Command {
     .option("--municipality <code>", "全国地方公共団体コード of the publisher, for files without that column")
     .option("--kind <code>", `resource kind of every row, for lists without 種別 (one of: ${KIND_CODES.join(", ")})`)
     .option("--kind-map <file>", "JSON file of extra 種別 → kind rules, tried before the built-in ones")
-    .option("--dataset <name>", "name of this list within its publisher (default: preschool or kodomo-shokudo); give one per list", )
+    .option("--dataset <name>", "name of this list within its publisher (default: preschool or kodomo-shokudo); give one per list")
     .option("--strict", "write nothing when any row is rejected")
     .action(async (file: string, opts: CommonOptions & { municipality?: string; kind?: string; kindMap?: string; dataset?: string; strict?: boolean; status: "published" | "pending" }) => {
       const municipality = opts.municipality === undefined ? undefined : parseMunicipality(opts.municipality);
@@ -50,10 +52,11 @@ function openDataCommand(): Command {
       if (opts.dataset !== undefined && !/^[a-z0-9][a-z0-9-]{0,39}$/.test(opts.dataset)) {
         throw new CliError(`--dataset must be lower-case letters, digits and hyphens, got "${opts.dataset}"`, EXIT.usage);
       }
-      const bytes = await readInput(file);
+      // Read and check the file before opening the database, so a wrong file fails at once.
+      const parsed = readCsv(await readInput(file));
       await usingDatabase(opts, async ({ db }) => {
         let progress: Progress | undefined;
-        const report = await importOpenData(db, bytes, {
+        const report = await importOpenData(db, parsed, {
           fileName: basename(file),
           municipality,
           kind,
@@ -67,7 +70,7 @@ function openDataCommand(): Command {
             progress ??= startProgress("writing", total);
             progress.update(done);
           },
-        }).catch(plainFileErrors);
+        });
         progress?.stop();
         printReport(report, opts);
         if (opts.strict && report.rejected.length) process.exitCode = EXIT.error;
@@ -132,8 +135,16 @@ async function readInput(path: string): Promise<Uint8Array> {
   }
 }
 
+function readCsv(bytes: Uint8Array) {
+  try {
+    return readOpenDataFile(bytes);
+  } catch (err) {
+    return plainFileErrors(err);
+  }
+}
+
 /** Problems with the file itself are the user's to fix: say so in plain words, without a stack. */
 function plainFileErrors(err: unknown): never {
-  if (err instanceof UnreadableFileError || err instanceof UnknownLayoutError) throw new CliError(err.message);
+  if (err instanceof UnreadableFileError || err instanceof UnknownLayoutError || err instanceof HsdsInputError) throw new CliError(err.message);
   throw err;
 }

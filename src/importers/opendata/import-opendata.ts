@@ -8,7 +8,7 @@ import { LAYOUT_LABEL } from "./columns.js";
 import { ENCODING_LABEL } from "./decode.js";
 import { BUILT_IN_KIND_MAP, type KindMap } from "./kind-map.js";
 import { type MappedRow, mapRow } from "./map-row.js";
-import { readOpenDataFile } from "./read-file.js";
+import { type OpenDataFile, readOpenDataFile } from "./read-file.js";
 
 /**
  * `tsunagu import opendata FILE`: read, map every row, then write everything in one transaction
@@ -33,9 +33,10 @@ export interface OpenDataImportOptions {
 
 class DryRunRollback extends Error {}
 
-export async function importOpenData(db: Kysely<Database>, bytes: Uint8Array, opts: OpenDataImportOptions): Promise<ImportReport> {
+/** `input` is the file's bytes, or the file already read (the CLI reads it before opening the database). */
+export async function importOpenData(db: Kysely<Database>, input: Uint8Array | OpenDataFile, opts: OpenDataImportOptions): Promise<ImportReport> {
   const started = performance.now();
-  const file = readOpenDataFile(bytes);
+  const file = input instanceof Uint8Array ? readOpenDataFile(input) : input;
   const ctx = {
     layout: file.header.layout,
     defaultMunicipality: opts.municipality,
