@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { type AuditEntry, recordAuditMany } from "../../audit/record.js";
 import type { OrganizationDraft, ServiceDraft } from "../../catalog/draft.js";
 import { insertOrganizations, insertServices, organizationColumns, updateServices } from "../../catalog/writer.js";
@@ -137,17 +137,15 @@ async function upsertOrganizations(trx: Kysely<Database>, orgs: PlannedOrganizat
   const byKey = new Map<string, string>();
   const counts = emptyCounts();
   const existing = new Map<string, { id: string; source_hash: string | null }>();
-  for (const source of new Set(orgs.map((o) => o.source))) {
-    const ids = orgs.filter((o) => o.source === source).map((o) => o.sourceId);
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const rows = await trx
-        .selectFrom("organization")
-        .select(["id", "source_id", "source_hash"])
-        .where("source", "=", source)
-        .where("source_id", "in", ids.slice(i, i + CHUNK))
-        .execute();
-      for (const r of rows) existing.set(key(source, r.source_id!), r);
-    }
+  for (let i = 0; i < orgs.length; i += CHUNK) {
+    const pairs = orgs.slice(i, i + CHUNK);
+    const rows = await trx
+      .selectFrom("organization")
+      .select(["id", "source", "source_id", "source_hash"])
+      // Two array parameters, not thousands of row constructors (which exhaust PGlite's stack).
+      .where(sql<boolean>`(source, source_id) in (select * from unnest(${pairs.map((o) => o.source)}::text[], ${pairs.map((o) => o.sourceId)}::text[]))`)
+      .execute();
+    for (const r of rows) existing.set(key(r.source!, r.source_id!), r);
   }
   const toCreate = orgs.filter((o) => !existing.has(key(o.source, o.sourceId)));
   const created = await insertOrganizations(
