@@ -46,6 +46,24 @@ export function emptyCounts(): Counts {
   return { created: 0, updated: 0, unchanged: 0 };
 }
 
+/** A report with nothing counted yet: what the file is, and what reading it found. */
+export function newReport(
+  head: Pick<ImportReport, "file" | "format" | "sources" | "rows" | "dryRun" | "rejected" | "warnings"> & Partial<Pick<ImportReport, "encoding" | "blankRows" | "unusedColumns" | "toPin">>,
+): ImportReport {
+  return {
+    blankRows: 0,
+    unusedColumns: [],
+    toPin: [],
+    ...head,
+    services: emptyCounts(),
+    organizations: emptyCounts(),
+    changes: [],
+    vanished: [],
+    applied: false,
+    elapsedMs: 0,
+  };
+}
+
 const LIST_LIMIT = 20;
 
 function list<T>(title: string, items: readonly T[], line: (item: T) => string, all: boolean): string[] {

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import type { Kysely } from "kysely";
 import { recordAuditMany } from "../../audit/record.js";
@@ -6,7 +5,8 @@ import type { Database, VerificationStatus } from "../../db/database.js";
 import type { KindCode } from "../../domain/taxonomy.js";
 import { createHsdsValidator } from "../../hsds/validator.js";
 import { enqueueOrganizationChanges, enqueueServiceChanges } from "../../outbox/enqueue.js";
-import { type ImportReport, type RowIssue, emptyCounts } from "../report.js";
+import { inOneTransaction, contentHash } from "../transaction.js";
+import { type ImportReport, type RowIssue, newReport } from "../report.js";
 import { readHsdsInput } from "./read-input.js";
 import { type ServiceRows, hsdsServiceToRows } from "./to-rows.js";
 import { writeServiceBatch } from "./write.js";
@@ -26,7 +26,6 @@ export interface HsdsImportOptions {
   dryRun?: boolean;
 }
 
-class DryRunRollback extends Error {}
 const BATCH = 500;
 
 export async function importHsds(db: Kysely<Database>, path: string, opts: HsdsImportOptions = {}): Promise<ImportReport> {
@@ -61,37 +60,11 @@ export async function importHsds(db: Kysely<Database>, path: string, opts: HsdsI
     if (rows.dropped.length) warnings.push({ line: position, name, message: `not kept by Tsunagu: ${rows.dropped.join(", ")}` });
     // Hashes of what the catalog stores (not of the JSON), so the same content in another HSDS form is unchanged.
     const { warnings: _w, dropped: _d, organization: orgRow, organizationPhones, ...service } = rows;
-    planned.push({ position, rows, hash: hash(service), organizationHash: hash({ orgRow, organizationPhones }) });
+    planned.push({ position, rows, hash: contentHash(service), organizationHash: contentHash({ orgRow, organizationPhones }) });
   }
 
-  const report: ImportReport = {
-    file: basename(path),
-    format: input.format,
-    sources: [source],
-    rows: input.records.length,
-    blankRows: 0,
-    unusedColumns: [],
-    services: emptyCounts(),
-    organizations: emptyCounts(),
-    changes: [],
-    rejected,
-    warnings,
-    toPin: [],
-    vanished: [],
-    dryRun: Boolean(opts.dryRun),
-    applied: false,
-    elapsedMs: 0,
-  };
-
-  try {
-    await db.transaction().execute(async (trx) => {
-      await apply(trx, planned, source, opts.status ?? "published", report);
-      if (opts.dryRun) throw new DryRunRollback();
-    });
-    report.applied = true;
-  } catch (err) {
-    if (!(err instanceof DryRunRollback)) throw err;
-  }
+  const report = newReport({ file: basename(path), format: input.format, sources: [source], rows: input.records.length, rejected, warnings, dryRun: Boolean(opts.dryRun) });
+  report.applied = await inOneTransaction(db, opts.dryRun, (trx) => apply(trx, planned, source, opts.status ?? "published", report));
   report.elapsedMs = performance.now() - started;
   return report;
 }
@@ -161,8 +134,4 @@ async function apply(trx: Kysely<Database>, planned: { position: number; rows: S
   ]);
   await enqueueServiceChanges(trx, toWrite.map((p) => p.rows.service.id));
   await enqueueOrganizationChanges(trx, [...changedOrgs]);
-}
-
-function hash(value: unknown): string {
-  return createHash("sha256").update(JSON.stringify(value)).digest("base64url");
 }

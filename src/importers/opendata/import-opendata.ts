@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database, VerificationStatus } from "../../db/database.js";
 import type { KindCode } from "../../domain/taxonomy.js";
-import { type ImportReport, type RowIssue, emptyCounts } from "../report.js";
+import { inOneTransaction, contentHash } from "../transaction.js";
+import { type ImportReport, type RowIssue, newReport } from "../report.js";
 import { type PlannedOrganization, type PlannedService, applyPlan } from "./apply.js";
 import { LAYOUT_LABEL } from "./columns.js";
 import { ENCODING_LABEL } from "./decode.js";
@@ -31,7 +31,6 @@ export interface OpenDataImportOptions {
   onProgress?: (event: { phase: "map" | "write"; done: number; total: number }) => void;
 }
 
-class DryRunRollback extends Error {}
 
 /** `input` is the file's bytes, or the file already read (the CLI reads it before opening the database). */
 export async function importOpenData(db: Kysely<Database>, input: Uint8Array | OpenDataFile, opts: OpenDataImportOptions): Promise<ImportReport> {
@@ -71,7 +70,7 @@ export async function importOpenData(db: Kysely<Database>, input: Uint8Array | O
   });
 
   const { orgs, services } = plan(mapped);
-  const report: ImportReport = {
+  const report = newReport({
     file: opts.fileName,
     format: LAYOUT_LABEL[file.header.layout],
     encoding: ENCODING_LABEL[file.encoding] + (file.delimiter === "\t" ? ", tab-separated" : ""),
@@ -79,32 +78,21 @@ export async function importOpenData(db: Kysely<Database>, input: Uint8Array | O
     rows: file.rows.length,
     blankRows: file.blankRows,
     unusedColumns: file.header.unknown,
-    services: emptyCounts(),
-    organizations: emptyCounts(),
-    changes: [],
     rejected,
     warnings,
     toPin,
-    vanished: [],
     dryRun: Boolean(opts.dryRun),
-    applied: false,
-    elapsedMs: 0,
-  };
+  });
+
   if (opts.strict && rejected.length) return { ...report, elapsedMs: performance.now() - started };
 
-  try {
-    await db.transaction().execute(async (trx) => {
-      const result = await applyPlan(trx, orgs, services, {
-        status: opts.status ?? "published",
-        onProgress: (done) => opts.onProgress?.({ phase: "write", done, total: services.length }),
-      });
-      Object.assign(report, result);
-      if (opts.dryRun) throw new DryRunRollback();
+  report.applied = await inOneTransaction(db, opts.dryRun, async (trx) => {
+    const result = await applyPlan(trx, orgs, services, {
+      status: opts.status ?? "published",
+      onProgress: (done) => opts.onProgress?.({ phase: "write", done, total: services.length }),
     });
-    report.applied = true;
-  } catch (err) {
-    if (!(err instanceof DryRunRollback)) throw err;
-  }
+    Object.assign(report, result);
+  });
   report.elapsedMs = performance.now() - started;
   return report;
 }
@@ -122,20 +110,16 @@ function plan(rows: MappedRow[]): { orgs: PlannedOrganization[]; services: Plann
     } else {
       // The municipalities served are left out of the hash: they only ever grow (apply.ts).
       const { municipalityCodes: _, ...content } = o.draft;
-      orgs.set(k, { source: o.source, sourceId: o.sourceId, hash: hash(content), draft: { ...o.draft, municipalityCodes: [...o.draft.municipalityCodes] } });
+      orgs.set(k, { source: o.source, sourceId: o.sourceId, hash: contentHash(content), draft: { ...o.draft, municipalityCodes: [...o.draft.municipalityCodes] } });
     }
     services.push({
       line: row.line,
       source: row.source,
       sourceId: row.sourceId,
-      hash: hash({ service: row.service, organization: k }),
+      hash: contentHash({ service: row.service, organization: k }),
       draft: row.service,
       organization: { source: o.source, sourceId: o.sourceId },
     });
   }
   return { orgs: [...orgs.values()], services };
-}
-
-function hash(value: unknown): string {
-  return createHash("sha256").update(JSON.stringify(value)).digest("base64url");
 }
