@@ -73,11 +73,12 @@ export function mapRow(cells: Cells, line: number, ctx: RowContext): RowResult {
       : "種別 is empty: give the kind with --kind");
   }
 
-  const ages = parseAgeText(cells.ages || cells.eligibility);
+  const ageText = cells.ages || cells.eligibility;
+  let ages = parseAgeText(ageText);
   if (ages?.minMonths !== undefined && ages.maxMonths !== undefined && ages.minMonths > ages.maxMonths) {
-    warnings.push(`受入年齢 「${cells.ages}」 gives no sensible range; kept as text only`);
+    warnings.push(`受入年齢 「${ageText}」 gives no sensible range; kept as text only`);
+    ages = undefined;
   }
-  const agesOk = ages && !(ages.minMonths !== undefined && ages.maxMonths !== undefined && ages.minMonths > ages.maxMonths);
   const schedule = parseScheduleCells({ days: cells.days, opens: cells.opens, closes: cells.closes, dates: cells.dates, note: cells.hoursNote });
   warnings.push(...schedule.problems);
   const cost: Cost = ctx.layout === "kodomo-shokudo" ? shokudoCost(cells) : facilityCost(cells, rule?.cost);
@@ -90,7 +91,7 @@ export function mapRow(cells: Cells, line: number, ctx: RowContext): RowResult {
     kind,
     otherKinds: otherKinds(cells, ctx.kindMap, kind),
     description: describe(cells),
-    status: status,
+    status,
     url: checked(cells.url, url, "URL", warnings),
     email: checked(cells.email, email, "メールアドレス", warnings),
     phone: checked(cells.phone, phone, "電話番号", warnings),
@@ -102,13 +103,13 @@ export function mapRow(cells: Cells, line: number, ctx: RowContext): RowResult {
       transportation: cells.access.slice(0, 500) || undefined,
       coordSource: place.coordSource,
     },
-    ageMinMonths: agesOk ? ages.minMonths : undefined,
-    ageMaxMonths: agesOk ? ages.maxMonths : undefined,
+    ageMinMonths: ages?.minMonths,
+    ageMaxMonths: ages?.maxMonths,
     capacity: wholeNumber(cells.capacity),
     cost,
     schedule: schedule.slots.length ? schedule.slots : undefined,
     applicationProcess: joinText([cells.reservation, cells.reservationNote], 2000),
-    eligibilityDescription: (cells.ages || cells.eligibility).slice(0, 2000) || undefined,
+    eligibilityDescription: ageText.slice(0, 2000) || undefined,
   };
   const parsed = serviceDraftSchema.safeParse(service);
   if (!parsed.success) return reject(line, name, parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
