@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { loadavg } from "node:os";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -73,9 +74,11 @@ async function measure(ctx: BenchContext, engine: string, handle: DbHandle, file
     const againMs = performance.now() - again;
     if (unchanged.services.unchanged !== rows) throw new Error(`re-import changed rows: ${JSON.stringify(unchanged.services)}`);
     ctx.log(`${engine}: re-import ${Math.round(againMs)} ms`);
+    // The machine is shared: the load average says how much of it the run had.
+    const load = `load average ${loadavg()[0]!.toFixed(1)}`;
     return [
-      measured(`${engine}: first import, every row created (${rows} rows, one transaction)`, rows / (firstMs / 1000), "rows/s"),
-      measured(`${engine}: re-import, nothing changed (${rows} rows)`, rows / (againMs / 1000), "rows/s"),
+      measured(`${engine}: first import, every row created (${rows} rows, one transaction)`, rows / (firstMs / 1000), "rows/s", load),
+      measured(`${engine}: re-import, nothing changed (${rows} rows)`, rows / (againMs / 1000), "rows/s", load),
     ];
   } finally {
     await handle.close();
