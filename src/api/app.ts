@@ -15,6 +15,7 @@ import { hsdsRoutes } from "./routes/hsds.js";
 import { searchRoutes } from "./routes/search.js";
 import { taxonomyRoutes } from "./routes/taxonomy.js";
 import { auditRoutes } from "./routes/audit.js";
+import { exportRoutes } from "./routes/exports.js";
 import { authRoutes } from "./routes/auth.js";
 import { curationRoutes } from "./routes/curation.js";
 import { partnerRoutes } from "./routes/partners.js";
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   v1.route("/", reviewRoutes);
   v1.route("/", reportRoutes);
   v1.route("/", auditRoutes);
+  v1.route("/", exportRoutes);
   v1.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "The `token` from POST /api/v1/auth/login" });
   v1.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", { type: "apiKey", in: "cookie", name: SESSION_COOKIE });
   v1.route("/", webConfigRoutes);

@@ -63,6 +63,8 @@ interface VerifiedColumns {
   /** Provenance of imported records: a source key (e.g. `opendata:112038`) and the row's id there. */
   source: string | null;
   source_id: string | null;
+  /** Hash of the source's content at the last import; an unchanged row is not rewritten. */
+  source_hash: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
