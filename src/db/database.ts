@@ -290,6 +290,91 @@ export interface Database {
   app_user: AppUserTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  support_plan: SupportPlanTable;
+  plan_need: PlanNeedTable;
+  referral: ReferralTable;
+  referral_event: ReferralEventTable;
+}
+
+export type PlanStatus = "open" | "closed";
+export type NeedUrgency = "low" | "normal" | "high" | "urgent";
+
+export interface SupportPlanTable {
+  id: Generated<string>;
+  center_id: string;
+  /** The center's own case reference: never a family name. */
+  case_ref: string;
+  status: Generated<PlanStatus>;
+  lead_user_id: string | null;
+  /** Approximate: where the family would travel from. */
+  family_lat: number;
+  family_lng: number;
+  children_age_months: Generated<number[]>;
+  pregnancy_weeks: number | null;
+  languages: Generated<string[]>;
+  public_assistance: boolean | null;
+  disability_certificate: boolean | null;
+  max_distance_meters: number | null;
+  max_cost_yen: number | null;
+  days: string[] | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PlanNeedTable {
+  id: Generated<string>;
+  plan_id: string;
+  position: number;
+  kind: string;
+  note: string | null;
+  urgency: Generated<NeedUrgency>;
+}
+
+export type ReferralStatusColumn = "sent" | "accepted" | "declined" | "in_progress" | "completed" | "not_completed" | "withdrawn";
+export type ContactPreference = "phone" | "email" | "via_center" | "do_not_contact";
+
+export interface ReferralTable {
+  id: Generated<string>;
+  /** Human reference such as `TSN-2026-000042`, quoted on the phone and in notifications. */
+  reference: string;
+  center_id: string;
+  plan_id: string;
+  service_id: string;
+  location_id: string | null;
+  /** The receiving organization. */
+  organization_id: string;
+  need_kind: string | null;
+  status: ReferralStatusColumn;
+  message: string | null;
+  contact_preference: Generated<ContactPreference>;
+  contact: { name?: string; phone?: string; email?: string } | null;
+  consent_given: boolean;
+  consent_privacy_notice_shared: boolean;
+  consent_share_contact: boolean;
+  consent_share_family_details: Generated<boolean>;
+  consent_wording_version: string;
+  consent_recorded_at: Timestamp;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  responded_at: Date | null;
+  closed_at: Date | null;
+}
+
+export interface ReferralEventTable {
+  id: Generated<string>;
+  referral_id: string;
+  status: ReferralStatusColumn;
+  from_status: ReferralStatusColumn | null;
+  note: string | null;
+  reason: string | null;
+  outcome: string | null;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  occurred_at: CreatedAt;
 }
 
 export type ServiceRow = Selectable<ServiceTable>;

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as catalog from "./2026_11_25_0001_catalog.js";
+import * as plansReferrals from "./2026_11_25_0400_plans_referrals.js";
 
 /**
  * Every migration, by sortable name. A static list (not a folder scan) so the same code runs
@@ -7,4 +8,5 @@ import * as catalog from "./2026_11_25_0001_catalog.js";
  */
 export const migrations: Record<string, Migration> = {
   "2026_11_25_0001_catalog": catalog,
+  "2026_11_25_0400_plans_referrals": plansReferrals,
 };
