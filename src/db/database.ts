@@ -334,6 +334,12 @@ export interface PlanNeedTable {
 export type ReferralStatusColumn = "sent" | "accepted" | "declined" | "in_progress" | "completed" | "not_completed" | "withdrawn";
 export type ContactPreference = "phone" | "email" | "via_center" | "do_not_contact";
 
+export interface ReferralContact {
+  name?: string;
+  phone?: string;
+  email?: string;
+}
+
 export interface ReferralTable {
   id: Generated<string>;
   /** Human reference such as `TSN-2026-000042`, quoted on the phone and in notifications. */
@@ -348,7 +354,8 @@ export interface ReferralTable {
   status: ReferralStatusColumn;
   message: string | null;
   contact_preference: Generated<ContactPreference>;
-  contact: { name?: string; phone?: string; email?: string } | null;
+  /** jsonb, written as a JSON string. */
+  contact: ColumnType<ReferralContact | null, string | null, string | null>;
   consent_given: boolean;
   consent_privacy_notice_shared: boolean;
   consent_share_contact: boolean;
