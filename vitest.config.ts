@@ -4,11 +4,12 @@ import { defineConfig } from "vitest/config";
  * Pure unit tests run once. Suites that touch a database run on PGlite always and, when
  * DATABASE_URL is set (CI), a second time on real PostgreSQL.
  */
-const dbSuites = ["tests/db/**/*.test.ts", "tests/api/**/*.test.ts", "tests/seed/**/*.test.ts"];
 const dbProject = (name: "pglite" | "postgres") => ({
   test: {
     name,
-    include: dbSuites,
+    // Every suite outside tests/unit (pure) and tests/browser (its own project) touches a database.
+    include: ["tests/**/*.test.ts"],
+    exclude: ["tests/unit/**", "tests/browser/**", "**/node_modules/**"],
     env: { TSUNAGU_TEST_DB: name },
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 60_000,
