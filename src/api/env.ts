@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { Actor } from "../audit/record.js";
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import type { DbKind } from "../db/create-db.js";
@@ -16,5 +17,7 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     deps: AppDeps;
+    /** Set by the authentication middleware when the request carries a valid session or token. */
+    actor?: Actor;
   };
 }

@@ -16,6 +16,8 @@ export type ReferralScope = { centerId: string } | { organizationId: string };
 export interface ReferralFilter {
   status?: ReferralStatus;
   planId?: string;
+  /** Sent before this and still unanswered (true) or not (false). */
+  overdue?: { value: boolean; sentBefore: Date };
   limit: number;
   offset: number;
 }
@@ -46,6 +48,13 @@ export async function listReferrals(db: Db, scope: ReferralScope, filter: Referr
   let q = scoped(db, scope);
   if (filter.status) q = q.where("r.status", "=", filter.status);
   if (filter.planId) q = q.where("r.plan_id", "=", filter.planId);
+  if (filter.overdue) {
+    const { value, sentBefore } = filter.overdue;
+    q = q.where((eb) => {
+      const late = eb.and([eb("r.status", "=", "sent"), eb("r.created_at", "<", sentBefore)]);
+      return value ? late : eb.not(late);
+    });
+  }
   const [rows, count] = await Promise.all([
     q
       .selectAll("r")

@@ -153,8 +153,14 @@ export async function getReferral(deps: ReferralDeps, actor: Actor, id: string):
   return view!;
 }
 
-export async function listReferrals(deps: ReferralDeps, actor: Actor, filter: repo.ReferralFilter): Promise<{ items: ReferralView[]; total: number }> {
-  const { rows, total } = await repo.listReferrals(deps.db, scopeOf(actor), filter);
+export interface ReferralListFilter extends Omit<repo.ReferralFilter, "overdue"> {
+  overdue?: boolean;
+}
+
+export async function listReferrals(deps: ReferralDeps, actor: Actor, filter: ReferralListFilter): Promise<{ items: ReferralView[]; total: number }> {
+  const { overdue, ...rest } = filter;
+  const sentBefore = new Date(deps.now().getTime() - deps.responseDays * 24 * 3600 * 1000);
+  const { rows, total } = await repo.listReferrals(deps.db, scopeOf(actor), { ...rest, ...(overdue !== undefined ? { overdue: { value: overdue, sentBefore } } : {}) });
   return { items: await views(deps, actor, rows), total };
 }
 
