@@ -96,7 +96,7 @@ export async function insertReferral(trx: Db, values: Insertable<ReferralTable>)
   return id;
 }
 
-export async function insertEvent(trx: Db, event: Omit<ReferralEventTable, "id" | "occurred_at">): Promise<void> {
+export async function insertEvent(trx: Db, event: Insertable<ReferralEventTable>): Promise<void> {
   await trx.insertInto("referral_event").values(event).execute();
 }
 

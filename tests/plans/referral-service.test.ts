@@ -95,7 +95,9 @@ describe("plans and referrals (use cases on the demo city)", () => {
     expect(seen).not.toHaveProperty("contact");
     const list = await listReferrals(deps, partner1, { limit: 50, offset: 0 });
     expect(list.items.map((r) => r.id)).toContain(referral.id);
-    expect((await listReferrals(deps, partner2, { limit: 50, offset: 0 })).total).toBe(0);
+    const theirs = await listReferrals(deps, partner2, { limit: 50, offset: 0 });
+    expect(theirs.items.length).toBeGreaterThan(0);
+    expect(theirs.items.every((r) => r.organizationId === partner2.organizationId)).toBe(true);
   });
 
   it("gives staff the contact details when the organization cannot receive referrals", async () => {
@@ -117,5 +119,27 @@ describe("plans and referrals (use cases on the demo city)", () => {
     const parsed = referralInputSchema.safeParse({ planId, serviceId: service.id, consent: consent(), contact: { phone: "048-000-0000" } });
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues[0]!.path).toEqual(["contact"]);
+  });
+});
+
+describe("demo cases", () => {
+  it("give each center plans and a referral board with every situation", async () => {
+    const h = await createTestDb();
+    try {
+      await loadDemo(h.db);
+      const deps = { db: h.db, now: () => new Date(), responseDays: 5 };
+      for (const actor of [staff1, staff2]) {
+        const { items } = await listReferrals(deps, actor, { limit: 100, offset: 0 });
+        expect(new Set(items.map((r) => r.status))).toEqual(new Set(["sent", "accepted", "in_progress", "completed", "declined", "not_completed"]));
+        expect(items.filter((r) => r.overdue)).toHaveLength(1);
+        const overdue = await listReferrals(deps, actor, { overdue: true, limit: 100, offset: 0 });
+        expect(overdue.total).toBe(1);
+      }
+      const plans = await h.db.selectFrom("support_plan").select(["center_id", "case_ref"]).execute();
+      expect(plans.length).toBeGreaterThanOrEqual(60);
+      expect(plans.every((p) => p.case_ref.startsWith("DEMO-"))).toBe(true);
+    } finally {
+      await h.close();
+    }
   });
 });
