@@ -294,6 +294,7 @@ export interface Database {
   plan_need: PlanNeedTable;
   referral: ReferralTable;
   referral_event: ReferralEventTable;
+  consultation_point: ConsultationPointTable;
 }
 
 export type PlanStatus = "open" | "closed";
@@ -382,6 +383,18 @@ export interface ReferralEventTable {
   actor_user_id: string | null;
   actor_role: string | null;
   occurred_at: CreatedAt;
+}
+
+export interface ConsultationPointTable {
+  id: Generated<string>;
+  center_id: string;
+  service_id: string;
+  location_id: string;
+  coverage_radius_meters: number;
+  note: string | null;
+  designated_by: string | null;
+  designated_at: CreatedAt;
+  ended_at: Date | null;
 }
 
 export type ServiceRow = Selectable<ServiceTable>;

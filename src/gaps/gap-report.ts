@@ -1,3 +1,4 @@
+import type { GridCell } from "../domain/geo.js";
 import { groupBy } from "../domain/group-by.js";
 
 /**
@@ -21,13 +22,6 @@ export interface NeedOutcome {
   nearMisses: { serviceId: string; name: string; distanceMeters: number; criteria: string[] }[];
 }
 
-export interface GridCell {
-  id: string;
-  /** The cell's centre, never a family's location. */
-  lat: number;
-  lng: number;
-  sizeMeters: number;
-}
 
 export interface KindGap {
   kind: string;
@@ -111,17 +105,6 @@ function nearestCandidates(unmet: readonly NeedOutcome[]): KindGap["nearestCandi
     .map(([serviceId, e]) => ({ serviceId, name: e.name, times: e.distances.length, medianDistanceMeters: median(e.distances), criteria: e.criteria }))
     .sort((a, b) => b.times - a.times || a.medianDistanceMeters - b.medianDistanceMeters)
     .slice(0, 5);
-}
-
-/** A square grid in metres: the cell that holds a point, identified by its integer indices. */
-export function gridCell(lat: number, lng: number, sizeMeters: number): GridCell {
-  const dLat = sizeMeters / 111_320;
-  // Columns are as wide as rows at Japan's central latitude, so cells stay square-ish anywhere in Japan.
-  const dLng = sizeMeters / (111_320 * Math.cos((36 * Math.PI) / 180));
-  const row = Math.floor(lat / dLat);
-  const col = Math.floor(lng / dLng);
-  const round = (v: number) => Math.round(v * 1e5) / 1e5;
-  return { id: `${sizeMeters}m:${row}:${col}`, lat: round((row + 0.5) * dLat), lng: round((col + 0.5) * dLng), sizeMeters };
 }
 
 function median(values: number[]): number {

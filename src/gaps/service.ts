@@ -5,7 +5,8 @@ import type { FindNearby } from "../matching/find-matches.js";
 import { findPlanMatches } from "../matching/find-matches.js";
 import { listPlans } from "../plans/repository.js";
 import { centerOf } from "../plans/service.js";
-import { type GapReport, type NeedOutcome, buildGapReport, gridCell } from "./gap-report.js";
+import { gridCell } from "../domain/geo.js";
+import { type GapReport, type NeedOutcome, buildGapReport } from "./gap-report.js";
 
 export interface GapOptions {
   /** Grid cell size for the area view. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type NeedOutcome, SUPPRESS_BELOW, buildGapReport, gridCell } from "../../src/gaps/gap-report.js";
+import { gridCell } from "../../src/domain/geo.js";
+import { type NeedOutcome, SUPPRESS_BELOW, buildGapReport } from "../../src/gaps/gap-report.js";
 
 const cellA = gridCell(35.81, 139.73, 1000);
 const cellB = gridCell(35.85, 139.70, 1000);

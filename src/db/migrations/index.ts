@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as catalog from "./2026_11_25_0001_catalog.js";
 import * as plansReferrals from "./2026_11_25_0400_plans_referrals.js";
+import * as consultationPoints from "./2026_11_25_0410_consultation_points.js";
 
 /**
  * Every migration, by sortable name. A static list (not a folder scan) so the same code runs
@@ -9,4 +10,5 @@ import * as plansReferrals from "./2026_11_25_0400_plans_referrals.js";
 export const migrations: Record<string, Migration> = {
   "2026_11_25_0001_catalog": catalog,
   "2026_11_25_0400_plans_referrals": plansReferrals,
+  "2026_11_25_0410_consultation_points": consultationPoints,
 };
