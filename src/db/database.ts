@@ -300,6 +300,14 @@ export interface Database {
 export type PlanStatus = "open" | "closed";
 export type NeedUrgency = "low" | "normal" | "high" | "urgent";
 
+export interface NextStep {
+  action: string;
+  ownerUserId?: string;
+  /** YYYY-MM-DD. */
+  due?: string;
+  done?: boolean;
+}
+
 export interface SupportPlanTable {
   id: Generated<string>;
   center_id: string;
@@ -318,6 +326,8 @@ export interface SupportPlanTable {
   max_distance_meters: number | null;
   max_cost_yen: number | null;
   days: string[] | null;
+  /** jsonb, written as a JSON string. */
+  next_steps: ColumnType<NextStep[], string | undefined, string>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { languageCodeSchema } from "../catalog/draft.js";
 import { KIND_CODES } from "../domain/taxonomy.js";
 import { WEEKDAYS, type Weekday } from "../domain/schedule.js";
-import type { NeedUrgency, PlanStatus } from "../db/database.js";
+import type { NeedUrgency, NextStep, PlanStatus } from "../db/database.js";
 
 /**
  * A サポートプラン as Tsunagu holds it: where needs meet resources, not the case file. It carries a
@@ -49,6 +49,15 @@ export const constraintsSchema = z
   })
   .strict();
 
+export const nextStepSchema = z
+  .object({
+    action: z.string().trim().min(1).max(500),
+    ownerUserId: z.string().uuid().optional(),
+    due: z.iso.date({ message: "must be a date YYYY-MM-DD" }).optional(),
+    done: z.boolean().optional(),
+  })
+  .strict();
+
 /** The case reference: the center's own id for the case. Letters, digits and `-_/.#` only, so no name slips in. */
 const caseRefSchema = z
   .string()
@@ -64,6 +73,7 @@ export const planInputSchema = z
     needs: z.array(needSchema).min(1).max(10),
     constraints: constraintsSchema.default({}),
     leadUserId: z.string().uuid().optional(),
+    nextSteps: z.array(nextStepSchema).max(30).default([]),
   })
   .strict()
   .refine((p) => new Set(p.needs.map((n) => n.kind)).size === p.needs.length, {
@@ -79,6 +89,7 @@ export const planPatchSchema = z
     needs: z.array(needSchema).min(1).max(10).optional(),
     constraints: constraintsSchema.optional(),
     leadUserId: z.string().uuid().nullable().optional(),
+    nextSteps: z.array(nextStepSchema).max(30).optional(),
     status: z.enum(["open", "closed"]).optional(),
   })
   .strict()
@@ -118,6 +129,7 @@ export interface Plan {
   family: Family;
   needs: { id: string; kind: string; note?: string; urgency: NeedUrgency }[];
   constraints: Constraints;
+  nextSteps: NextStep[];
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;

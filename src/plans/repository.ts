@@ -17,6 +17,7 @@ export async function insertPlan(trx: Db, centerId: string, input: PlanInput, cr
       center_id: centerId,
       case_ref: input.caseRef,
       lead_user_id: input.leadUserId ?? createdBy,
+      next_steps: JSON.stringify(input.nextSteps),
       created_by: createdBy,
       ...familyColumns(input.family),
       ...constraintColumns(input.constraints),
@@ -35,6 +36,7 @@ export async function updatePlan(trx: Db, id: string, patch: PlanPatch): Promise
       ...(patch.caseRef !== undefined ? { case_ref: patch.caseRef } : {}),
       ...(patch.status !== undefined ? { status: patch.status } : {}),
       ...(patch.leadUserId !== undefined ? { lead_user_id: patch.leadUserId } : {}),
+      ...(patch.nextSteps !== undefined ? { next_steps: JSON.stringify(patch.nextSteps) } : {}),
       ...(patch.family ? familyColumns(patch.family) : {}),
       ...(patch.constraints ? constraintColumns(patch.constraints) : {}),
     })
@@ -131,6 +133,7 @@ export function planRowToPlan(row: PlanRow, needs: Selectable<PlanNeedTable>[]):
       ...(row.max_cost_yen !== null ? { maxCostYen: row.max_cost_yen } : {}),
       ...(row.days ? { days: row.days as Weekday[] } : {}),
     },
+    nextSteps: row.next_steps,
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

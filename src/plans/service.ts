@@ -16,7 +16,7 @@ export interface PlanDeps {
 
 export async function createPlan(deps: PlanDeps, actor: Actor, input: PlanInput): Promise<Plan> {
   const centerId = centerOf(actor);
-  if (input.leadUserId) await assertColleague(deps.db, centerId, input.leadUserId, "leadUserId");
+  await assertColleagues(deps.db, centerId, input);
   const id = await deps.db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom("support_plan").select("id").where("center_id", "=", centerId).where("case_ref", "=", input.caseRef).executeTakeFirst();
     if (taken) throw new ConflictError(`the center already has a plan for case ${input.caseRef}`, "case-ref-taken", { planId: taken.id });
@@ -36,7 +36,7 @@ export async function getPlan(deps: PlanDeps, actor: Actor, id: string): Promise
 
 export async function updatePlan(deps: PlanDeps, actor: Actor, id: string, patch: PlanPatch): Promise<Plan> {
   const centerId = centerOf(actor);
-  if (patch.leadUserId) await assertColleague(deps.db, centerId, patch.leadUserId, "leadUserId");
+  await assertColleagues(deps.db, centerId, patch);
   await deps.db.transaction().execute(async (trx) => {
     const before = await repo.lockPlan(trx, centerId, id);
     if (!before) throw new NotFoundError("plan");
@@ -61,15 +61,23 @@ export function centerOf(actor: Actor): string {
   return actor.centerId;
 }
 
-async function assertColleague(db: Kysely<Database>, centerId: string, userId: string, path: string): Promise<void> {
-  const user = await db
+/** The lead and the owners of next steps must be active staff of the same center. */
+async function assertColleagues(db: Kysely<Database>, centerId: string, p: Pick<PlanPatch, "leadUserId" | "nextSteps">): Promise<void> {
+  const named = [
+    ...(p.leadUserId ? [{ path: "leadUserId", id: p.leadUserId }] : []),
+    ...(p.nextSteps ?? []).flatMap((s, i) => (s.ownerUserId ? [{ path: `nextSteps.${i}.ownerUserId`, id: s.ownerUserId }] : [])),
+  ];
+  if (named.length === 0) return;
+  const found = await db
     .selectFrom("app_user")
     .select("id")
-    .where("id", "=", userId)
+    .where("id", "in", named.map((n) => n.id))
     .where("center_id", "=", centerId)
     .where("disabled_at", "is", null)
-    .executeTakeFirst();
-  if (!user) throw new ValidationError([{ path, message: "is not an active staff member of your center" }]);
+    .execute();
+  const ok = new Set(found.map((u) => u.id));
+  const issues = named.filter((n) => !ok.has(n.id)).map((n) => ({ path: n.path, message: "is not an active staff member of your center" }));
+  if (issues.length) throw new ValidationError(issues);
 }
 
 /** The audit keeps the plan's content, not its timestamps (they are the entry's own). */

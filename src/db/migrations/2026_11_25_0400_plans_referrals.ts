@@ -26,6 +26,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("max_distance_meters", "integer", (c) => c.check(sql`max_distance_meters > 0`))
     .addColumn("max_cost_yen", "integer", (c) => c.check(sql`max_cost_yen >= 0`))
     .addColumn("days", sql`text[]`)
+    /** `[{action, ownerUserId?, due?}]`: what happens next and who does it (for case conferences). */
+    .addColumn("next_steps", "jsonb", (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn("created_by", "uuid", (c) => c.references("app_user.id"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(now))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(now))
