@@ -295,6 +295,7 @@ export interface Database {
   referral: ReferralTable;
   referral_event: ReferralEventTable;
   consultation_point: ConsultationPointTable;
+  recommendation_sheet: RecommendationSheetTable;
 }
 
 export type PlanStatus = "open" | "closed";
@@ -405,6 +406,20 @@ export interface ConsultationPointTable {
   designated_by: string | null;
   designated_at: CreatedAt;
   ended_at: Date | null;
+}
+
+export type SheetLanguage = "ja" | "easy-ja" | "en";
+
+export interface RecommendationSheetTable {
+  id: Generated<string>;
+  token: string;
+  center_id: string;
+  plan_id: string;
+  service_ids: string[];
+  language: SheetLanguage;
+  created_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Date;
 }
 
 export type ServiceRow = Selectable<ServiceTable>;

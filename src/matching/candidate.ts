@@ -1,4 +1,5 @@
 import type { ServiceAggregate } from "../catalog/aggregate.js";
+import { isPublicAggregate } from "../catalog/public-catalog.js";
 import { type LatLng, distanceMeters } from "../domain/geo.js";
 import { type Weekday, rruleDays } from "../domain/schedule.js";
 
@@ -44,7 +45,7 @@ export function candidatesFromAggregate(agg: ServiceAggregate, from: LatLng): Ca
   const fees = agg.costOptions.map((c) => c.amount).filter((a): a is number => a !== null && a !== undefined);
   const days = new Set<Weekday>();
   for (const s of agg.schedules) for (const d of rruleDays(s.byday ?? "")) days.add(d);
-  const published = service.verification_status === "published" && organization.verification_status === "published" && service.status === "active";
+  const published = isPublicAggregate(agg);
 
   return agg.locations
     .filter(({ location }) => location.latitude !== null && location.longitude !== null)

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import { type Actor, recordAudit } from "../audit/record.js";
 import { loadServiceAggregate } from "../catalog/aggregate.js";
+import { isPublicAggregate } from "../catalog/public-catalog.js";
 import type { Database } from "../db/database.js";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { enqueueChanges } from "../outbox/enqueue.js";
@@ -47,7 +48,7 @@ export async function createReferral(
   if (!plan) throw new NotFoundError("plan");
   if (plan.status === "closed") throw new ConflictError("the plan is closed; reopen it to refer", "plan-closed");
   const service = await loadServiceAggregate(deps.db, input.serviceId);
-  if (!service || service.service.verification_status !== "published" || service.organization.verification_status !== "published") {
+  if (!service || !isPublicAggregate(service)) {
     throw new NotFoundError("service");
   }
   const site = input.locationId ? service.locations.find((l) => l.location.id === input.locationId) : service.locations[0];

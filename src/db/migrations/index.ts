@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as catalog from "./2026_11_25_0001_catalog.js";
 import * as plansReferrals from "./2026_11_25_0400_plans_referrals.js";
 import * as consultationPoints from "./2026_11_25_0410_consultation_points.js";
+import * as recommendationSheets from "./2026_11_25_0420_recommendation_sheets.js";
 
 /**
  * Every migration, by sortable name. A static list (not a folder scan) so the same code runs
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_25_0001_catalog": catalog,
   "2026_11_25_0400_plans_referrals": plansReferrals,
   "2026_11_25_0410_consultation_points": consultationPoints,
+  "2026_11_25_0420_recommendation_sheets": recommendationSheets,
 };
