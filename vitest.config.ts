@@ -17,12 +17,30 @@ const dbProject = (name: "pglite" | "postgres") => ({
   },
 });
 
+/**
+ * The web app in Debian's Chromium against the real server and a real database (PostgreSQL when
+ * DATABASE_URL is set, else PGlite); skipped with a message when Chromium is not installed.
+ */
+const browserProject = {
+  test: {
+    name: "browser",
+    include: ["tests/browser/**/*.test.ts"],
+    env: { TSUNAGU_TEST_DB: process.env.DATABASE_URL ? "postgres" : "pglite" },
+    globalSetup: ["tests/support/global-setup.ts", "tests/browser/support/web-build-setup.ts"],
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
+    // One Chromium at a time: the machine has 2 cores.
+    fileParallelism: false,
+  },
+};
+
 export default defineConfig({
   test: {
     projects: [
       { test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       dbProject("pglite"),
       ...(process.env.DATABASE_URL ? [dbProject("postgres")] : []),
+      browserProject,
     ],
   },
 });

@@ -25,6 +25,30 @@ const configSchema = z.object({
   TSUNAGU_REFERRAL_RESPONSE_DAYS: z.coerce.number().int().min(1).max(90).default(5),
   /** Largest accepted request body, in bytes. */
   TSUNAGU_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  /** Hours a sign-in (cookie and bearer token) stays valid. */
+  TSUNAGU_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Behind a reverse proxy: take the client address from the last X-Forwarded-For entry. */
+  TSUNAGU_TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  /** Failed sign-ins per account, and per client address, within the window before 429. */
+  TSUNAGU_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  TSUNAGU_LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  TSUNAGU_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Anonymous problem reports, and partner sign-ups, per client address per hour. */
+  TSUNAGU_REPORTS_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  TSUNAGU_REGISTRATIONS_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  /** A published record not verified for this many months is flagged stale for staff. */
+  TSUNAGU_VERIFICATION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /**
+   * Optional raster tiles under the web map, e.g. 地理院タイル
+   * `https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png`. Off by default: the map then uses
+   * its offline basemap and the browser makes no third-party request.
+   */
+  TSUNAGU_MAP_TILE_URL: z
+    .string()
+    .regex(/^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/, "must be an https URL template with {z}, {x} and {y}")
+    .optional(),
+  /** Attribution shown for the tiles (required by most providers: 「地理院タイル」 for GSI). */
+  TSUNAGU_MAP_TILE_ATTRIBUTION: z.string().default(""),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -6,12 +6,20 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps, AppEnv } from "./env.js";
 import { accessLog } from "./middleware/access-log.js";
+import { SESSION_COOKIE, authenticate, csrfForCookieWrites } from "./middleware/auth.js";
 import { handleError, problemResponse } from "./problem.js";
 import { centerRoutes } from "./routes/centers.js";
 import { docsRoutes } from "./routes/docs.js";
 import { healthRoutes } from "./routes/health.js";
 import { hsdsRoutes } from "./routes/hsds.js";
 import { taxonomyRoutes } from "./routes/taxonomy.js";
+import { auditRoutes } from "./routes/audit.js";
+import { authRoutes } from "./routes/auth.js";
+import { curationRoutes } from "./routes/curation.js";
+import { partnerRoutes } from "./routes/partners.js";
+import { reportRoutes } from "./routes/reports.js";
+import { reviewRoutes } from "./routes/review.js";
+import { tileOrigin, webConfigRoutes } from "./routes/web-config.js";
 
 export interface AppOptions {
   /** Serves static files (the web app, the API docs' assets); supplied by the runtime entry point. */
@@ -29,12 +37,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     await next();
   });
   app.use("*", accessLog);
+  const tiles = tileOrigin(deps.config);
   app.use(
     "*",
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
+        // Map tiles are off by default; when configured, their one origin is allowed.
+        imgSrc: ["'self'", "data:", ...(tiles ? [tiles] : [])],
         // Swagger UI and Leaflet set style attributes at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
         connectSrc: ["'self'"],
@@ -56,12 +66,23 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   );
   // The public catalog is open data: any site may read it (no credentials are sent cross-origin).
   app.use("/api/v1/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], credentials: false }));
+  app.use("/api/*", csrfForCookieWrites(deps.config.TSUNAGU_PUBLIC_URL));
+  app.use("/api/*", authenticate);
 
   const v1 = new OpenAPIHono<AppEnv>({ strict: false });
   v1.route("/", healthRoutes);
   v1.route("/", taxonomyRoutes);
   v1.route("/", centerRoutes);
   v1.route("/", hsdsRoutes);
+  v1.route("/", authRoutes);
+  v1.route("/", partnerRoutes);
+  v1.route("/", curationRoutes);
+  v1.route("/", reviewRoutes);
+  v1.route("/", reportRoutes);
+  v1.route("/", auditRoutes);
+  v1.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "The `token` from POST /api/v1/auth/login" });
+  v1.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", { type: "apiKey", in: "cookie", name: SESSION_COOKIE });
+  v1.route("/", webConfigRoutes);
   v1.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import type { Actor } from "../audit/record.js";
+import type { Principal } from "../auth/principal.js";
+import type { Credential } from "../auth/session.js";
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import type { DbKind } from "../db/create-db.js";
@@ -17,7 +18,9 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     deps: AppDeps;
-    /** Set by the authentication middleware when the request carries a valid session or token. */
-    actor?: Actor;
+    /** The signed-in user (from the bearer token or the session cookie), or null. */
+    principal: Principal | null;
+    /** How the principal authenticated: CSRF checks apply to cookie-authenticated writes. */
+    credential: Credential | null;
   };
 }

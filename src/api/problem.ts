@@ -5,6 +5,7 @@ import {
   ConflictError,
   type FieldIssue,
   NotFoundError,
+  TooManyRequestsError,
   UnauthenticatedError,
   UnavailableError,
   ValidationError,
@@ -93,6 +94,11 @@ export function handleError(err: Error, c: Context<AppEnv>): Response {
   }
   if (err instanceof UnauthenticatedError) return problemResponse(c, 401, { detail: err.message || "sign in first" });
   if (err instanceof UnavailableError) return unavailable(c, err);
+  if (err instanceof TooManyRequestsError) {
+    const res = problemResponse(c, 429, { type: "urn:tsunagu:problem:too-many-requests", detail: err.message });
+    res.headers.set("retry-after", String(err.retryAfterSeconds));
+    return res;
+  }
   if (err instanceof HTTPException) {
     const status = err.status;
     if (status >= 500) return internal(c, err);

@@ -64,7 +64,8 @@ export const costSchema = z
 
 const ageMonths = z.number().int().min(0).max(300);
 
-export const serviceDraftSchema = z
+/** The fields of a service draft, without the cross-field rules (patches are built from it). */
+export const serviceDraftObject = z
   .object({
     name: text(200),
     nameKana: z.string().trim().max(200).regex(/^[\p{Script=Katakana}\p{Script=Hiragana}ー・\s\d０-９A-Za-zＡ-Ｚａ-ｚ（）()-]*$/u, "must be a kana reading").optional(),
@@ -95,7 +96,9 @@ export const serviceDraftSchema = z
     eligibilityDescription: text(2000).optional(),
     interpretationServices: text(500).optional(),
   })
-  .strict()
+  .strict();
+
+export const serviceDraftSchema = serviceDraftObject
   .refine((s) => s.ageMinMonths === undefined || s.ageMaxMonths === undefined || s.ageMinMonths <= s.ageMaxMonths, {
     message: "ageMaxMonths must not be below ageMinMonths",
     path: ["ageMaxMonths"],

@@ -157,6 +157,63 @@ export async function insertServiceChildren(db: Kysely<Database>, items: { servi
   );
 }
 
+/**
+ * Replaces a service's values with a draft: its own columns, its (first) location and address,
+ * and every child row. Verification columns are left alone: callers decide what an edit means.
+ */
+export async function replaceService(db: Kysely<Database>, serviceId: string, draft: ServiceDraft, now = new Date()): Promise<void> {
+  await db.updateTable("service").set({ ...serviceColumns(draft), updated_at: now }).where("id", "=", serviceId).execute();
+  const site = await db.selectFrom("service_at_location").select("location_id").where("service_id", "=", serviceId).orderBy("id").executeTakeFirst();
+  if (site) {
+    await db.updateTable("location").set({ ...locationColumns(draft), updated_at: now }).where("id", "=", site.location_id).execute();
+    await db.deleteFrom("address").where("location_id", "=", site.location_id).execute();
+    await db.insertInto("address").values({ location_id: site.location_id, ...addressColumns(draft) }).execute();
+  } else {
+    const { organization_id } = await db.selectFrom("service").select("organization_id").where("id", "=", serviceId).executeTakeFirstOrThrow();
+    const locationId = randomUUID();
+    await db.insertInto("location").values({ id: locationId, organization_id, ...locationColumns(draft) }).execute();
+    await db.insertInto("address").values({ location_id: locationId, ...addressColumns(draft) }).execute();
+    await db.insertInto("service_at_location").values({ service_id: serviceId, location_id: locationId }).execute();
+  }
+  for (const table of SERVICE_CHILD_TABLES) await db.deleteFrom(table).where("service_id", "=", serviceId).execute();
+  await db.deleteFrom("attribute").where("link_entity", "=", "service").where("link_id", "=", serviceId).execute();
+  await insertServiceChildren(db, [{ serviceId, draft }]);
+}
+
+/** Replaces an organization's values, the municipalities it serves and its phone. */
+export async function replaceOrganization(db: Kysely<Database>, organizationId: string, draft: OrganizationDraft, now = new Date()): Promise<void> {
+  await db.updateTable("organization").set({ ...organizationColumns(draft), updated_at: now }).where("id", "=", organizationId).execute();
+  await db.deleteFrom("organization_municipality").where("organization_id", "=", organizationId).execute();
+  await db
+    .insertInto("organization_municipality")
+    .values([...new Set(draft.municipalityCodes)].map((code) => ({ organization_id: organizationId, municipality_code: code })))
+    .execute();
+  await db.deleteFrom("phone").where("organization_id", "=", organizationId).execute();
+  if (draft.phone) await db.insertInto("phone").values({ organization_id: organizationId, number: draft.phone, type: "voice" }).execute();
+}
+
+/** What a review or a confirmation changes; a field left undefined keeps its value. */
+export interface VerificationChange {
+  status?: VerificationStatus;
+  rejectionReason?: string | null;
+  verifiedAt?: Date;
+  verifiedBy?: string | null;
+}
+
+export async function setVerification(db: Kysely<Database>, table: "service" | "organization", id: string, change: VerificationChange, now = new Date()): Promise<void> {
+  await db
+    .updateTable(table)
+    .set({
+      updated_at: now,
+      ...(change.status ? { verification_status: change.status } : {}),
+      ...(change.rejectionReason !== undefined ? { rejection_reason: change.rejectionReason } : {}),
+      ...(change.verifiedAt ? { verified_at: change.verifiedAt } : {}),
+      ...(change.verifiedBy !== undefined ? { verified_by: change.verifiedBy } : {}),
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
 export function serviceColumns(d: ServiceDraft) {
   const cost = draftCost(d);
   return {

@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config.js";
 import { CliError, EXIT } from "./context.js";
 import { seedCommand } from "./commands/seed.js";
+import { userCommand } from "./commands/user.js";
 
 /**
  * `tsunagu`: the command line. Every subcommand works the same against PGlite (`--data-dir`,
@@ -14,7 +15,7 @@ const program = new Command()
   .showHelpAfterError("(run with --help for usage)")
   .exitOverride();
 
-for (const command of [seedCommand()]) program.addCommand(command);
+for (const command of [seedCommand(), userCommand()]) program.addCommand(command);
 
 try {
   await program.parseAsync(process.argv);

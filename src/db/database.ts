@@ -290,12 +290,71 @@ export interface Database {
   app_user: AppUserTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  session: SessionTable;
+  throttle_event: ThrottleEventTable;
+  catalog_revision: CatalogRevisionTable;
+  service_report: ServiceReportTable;
   support_plan: SupportPlanTable;
   plan_need: PlanNeedTable;
   referral: ReferralTable;
   referral_event: ReferralEventTable;
   consultation_point: ConsultationPointTable;
   recommendation_sheet: RecommendationSheetTable;
+}
+
+export interface SessionTable {
+  id: Generated<string>;
+  user_id: string;
+  /** sha256 of the bearer token (hex); the token itself is never stored. */
+  token_hash: string;
+  /** sha256 of the session cookie's value (hex). */
+  cookie_hash: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+
+export interface ThrottleEventTable {
+  id: Generated<string>;
+  bucket: string;
+  key_hash: string;
+  at: Timestamp;
+}
+
+export type RevisionEntity = "service" | "organization";
+export type RevisionStatus = "pending" | "approved" | "rejected";
+
+/** A partner's proposed edit of a published record, waiting for review beside it. */
+export interface CatalogRevisionTable {
+  id: Generated<string>;
+  entity_type: RevisionEntity;
+  entity_id: string;
+  organization_id: string;
+  status: Generated<RevisionStatus>;
+  /** The whole proposed draft (`ServiceDraft` or `OrganizationDraft`), written as a JSON string. */
+  draft: ColumnType<unknown, string, string>;
+  submitted_by: string | null;
+  submitted_at: Timestamp;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  reason: string | null;
+}
+
+export type ReportProblem = "closed" | "wrong_hours" | "wrong_phone" | "wrong_address" | "other";
+export type ReportStatus = "open" | "resolved" | "dismissed";
+
+/** 「情報の誤りを報告」: anyone's report that a listing is wrong. Holds no data about the reporter. */
+export interface ServiceReportTable {
+  id: Generated<string>;
+  service_id: string;
+  organization_id: string;
+  problem: ReportProblem;
+  note: string | null;
+  status: Generated<ReportStatus>;
+  created_at: CreatedAt;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+  resolution_note: string | null;
 }
 
 export type PlanStatus = "open" | "closed";
@@ -432,3 +491,6 @@ export type ScheduleRow = Selectable<ScheduleTable>;
 export type TaxonomyTermRow = Selectable<TaxonomyTermTable>;
 export type CenterRow = Selectable<CenterTable>;
 export type AppUserRow = Selectable<AppUserTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type CatalogRevisionRow = Selectable<CatalogRevisionTable>;
+export type ServiceReportRow = Selectable<ServiceReportTable>;

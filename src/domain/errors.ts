@@ -52,3 +52,14 @@ export class UnavailableError extends DomainError {
     super(message);
   }
 }
+
+/** Too many attempts from this account or address; the caller may retry after `retryAfterSeconds`. */
+export class TooManyRequestsError extends DomainError {
+  override name = "TooManyRequestsError";
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

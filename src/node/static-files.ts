@@ -1,24 +1,53 @@
-import { dirname, relative } from "node:path";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../api/env.js";
+import { problemResponse } from "../api/problem.js";
 
 const require = createRequire(import.meta.url);
+
+/** Where `npm run build` writes the browser app (web/vite.config.ts). */
+export const WEB_DIST = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
 /** serveStatic's root is relative to the working directory. */
 const fromCwd = (absolute: string) => relative(process.cwd(), absolute) || ".";
 
-/**
- * Static files on Node: Swagger UI's assets for `/api/docs/assets/*`, straight from the
- * swagger-ui-dist package.
- */
-export function nodeStaticFiles(): MiddlewareHandler<AppEnv> {
-  const swaggerRoot = fromCwd(dirname(require.resolve("swagger-ui-dist/package.json")));
-  const swagger = serveStatic<AppEnv>({ root: swaggerRoot, rewriteRequestPath: (p) => p.replace(/^\/api\/docs\/assets/, "") });
-  return async (c, next) => {
-    if (c.req.path.startsWith("/api/docs/assets/")) return swagger(c, next);
-    return next();
-  };
+/** Hashed build assets never change; everything else is revalidated. */
+function cacheHeaders(path: string, c: Context) {
+  c.header("Cache-Control", /[\\/]assets[\\/]/.test(path) ? "public, max-age=31536000, immutable" : "no-cache");
 }
 
+/** A page address (no file extension): the browser app's router handles it. */
+const isPagePath = (path: string) => !/\.[a-z0-9]+$/i.test(path);
+
+/**
+ * Static files on Node: Swagger UI's assets for `/api/docs/assets/*`, straight from the
+ * swagger-ui-dist package, and the built web app (with `.br`/`.gz` siblings) for everything
+ * outside `/api`, where any page address gets `index.html`.
+ */
+export function nodeStaticFiles(opts: { webDist?: string } = {}): MiddlewareHandler<AppEnv> {
+  const swaggerRoot = fromCwd(dirname(require.resolve("swagger-ui-dist/package.json")));
+  const swagger = serveStatic<AppEnv>({ root: swaggerRoot, rewriteRequestPath: (p) => p.replace(/^\/api\/docs\/assets/, "") });
+  const webDist = opts.webDist ?? WEB_DIST;
+  const webRoot = fromCwd(webDist);
+  const built = existsSync(`${webDist}/index.html`);
+  const files = serveStatic<AppEnv>({ root: webRoot, precompressed: true, onFound: cacheHeaders });
+  const page = serveStatic<AppEnv>({ root: webRoot, path: "index.html", precompressed: true, onFound: cacheHeaders });
+  return async (c, next) => {
+    const path = c.req.path;
+    if (path.startsWith("/api/docs/assets/")) return swagger(c, next);
+    if (path.startsWith("/api/") || path === "/api") return next();
+    if (!built) {
+      if (!isPagePath(path)) return next();
+      return problemResponse(c, 503, { detail: "The web app is not built: run `npm run build` (npm start does it when needed)." });
+    }
+    return files(c, async () => {
+      if (!isPagePath(path)) return next();
+      const res = await page(c, next);
+      if (res) c.res = res;
+    });
+  };
+}

@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
 import { type Actor, recordAudit } from "../audit/record.js";
+import { authorize } from "../auth/policy.js";
+import { isCenterStaff } from "../auth/principal.js";
 import type { Database } from "../db/database.js";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import type { Plan, PlanInput, PlanPatch } from "./plan.js";
@@ -31,6 +33,7 @@ export async function createPlan(deps: PlanDeps, actor: Actor, input: PlanInput)
 export async function getPlan(deps: PlanDeps, actor: Actor, id: string): Promise<Plan> {
   const plan = await repo.findPlanById(deps.db, centerOf(actor), id);
   if (!plan) throw new NotFoundError("plan");
+  authorize(actor, "read", { type: "plan", centerId: plan.centerId });
   return plan;
 }
 
@@ -40,6 +43,7 @@ export async function updatePlan(deps: PlanDeps, actor: Actor, id: string, patch
   await deps.db.transaction().execute(async (trx) => {
     const before = await repo.lockPlan(trx, centerId, id);
     if (!before) throw new NotFoundError("plan");
+    authorize(actor, "edit", { type: "plan", centerId: before.centerId });
     if (patch.caseRef && patch.caseRef !== before.caseRef) {
       const taken = await trx.selectFrom("support_plan").select("id").where("center_id", "=", centerId).where("case_ref", "=", patch.caseRef).executeTakeFirst();
       if (taken) throw new ConflictError(`the center already has a plan for case ${patch.caseRef}`, "case-ref-taken");
@@ -55,9 +59,9 @@ export async function listPlans(deps: PlanDeps, actor: Actor, filter: repo.PlanL
   return repo.listPlans(deps.db, centerOf(actor), filter);
 }
 
-/** Plans belong to staff of one center; to anyone else, no plan exists. */
+/** Plans belong to staff of one center (reads are scoped to it; the policy checks each record); to anyone else, no plan exists. */
 export function centerOf(actor: Actor): string {
-  if ((actor.role !== "staff" && actor.role !== "center_admin") || !actor.centerId) throw new NotFoundError("plan");
+  if (!isCenterStaff(actor) || !actor.centerId) throw new NotFoundError("plan");
   return actor.centerId;
 }
 

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import { type Actor, recordAudit } from "../audit/record.js";
+import { authorize } from "../auth/policy.js";
+import { isCenterStaff } from "../auth/principal.js";
 import { loadServiceAggregate } from "../catalog/aggregate.js";
 import { isPublicAggregate } from "../catalog/public-catalog.js";
 import type { Database } from "../db/database.js";
@@ -114,6 +116,7 @@ export async function recordReferralEvent(deps: ReferralDeps, actor: Actor, id: 
   await deps.db.transaction().execute(async (trx) => {
     const referral = await repo.lockReferral(trx, scope, id);
     if (!referral) throw new NotFoundError("referral");
+    authorize(actor, "edit", { type: "referral", centerId: referral.center_id, organizationId: referral.organization_id });
     const move = nextStatus(referral.status, event, actor.role === "partner" ? "partner" : "staff");
     if (!move.ok) {
       if (move.conflict) throw new ConflictError(move.reason, "illegal-transition", { currentStatus: referral.status });
@@ -150,6 +153,7 @@ export async function recordReferralEvent(deps: ReferralDeps, actor: Actor, id: 
 export async function getReferral(deps: ReferralDeps, actor: Actor, id: string): Promise<ReferralView> {
   const row = await repo.findReferral(deps.db, scopeOf(actor), id);
   if (!row) throw new NotFoundError("referral");
+  authorize(actor, "read", { type: "referral", centerId: row.center_id, organizationId: row.organization_id });
   const [view] = await views(deps, actor, [row]);
   return view!;
 }
@@ -190,6 +194,6 @@ function scopeOf(actor: Actor): repo.ReferralScope {
 }
 
 function staffCenter(actor: Actor): string {
-  if ((actor.role !== "staff" && actor.role !== "center_admin") || !actor.centerId) throw new NotFoundError("referral");
+  if (!isCenterStaff(actor) || !actor.centerId) throw new NotFoundError("referral");
   return actor.centerId;
 }

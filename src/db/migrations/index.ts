@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as catalog from "./2026_11_25_0001_catalog.js";
+import * as accounts from "./2026_11_25_0200_accounts.js";
 import * as plansReferrals from "./2026_11_25_0400_plans_referrals.js";
 import * as consultationPoints from "./2026_11_25_0410_consultation_points.js";
 import * as recommendationSheets from "./2026_11_25_0420_recommendation_sheets.js";
@@ -10,6 +11,7 @@ import * as recommendationSheets from "./2026_11_25_0420_recommendation_sheets.j
  */
 export const migrations: Record<string, Migration> = {
   "2026_11_25_0001_catalog": catalog,
+  "2026_11_25_0200_accounts": accounts,
   "2026_11_25_0400_plans_referrals": plansReferrals,
   "2026_11_25_0410_consultation_points": consultationPoints,
   "2026_11_25_0420_recommendation_sheets": recommendationSheets,
