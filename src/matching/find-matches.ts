@@ -31,7 +31,7 @@ export interface PlanMatches {
 }
 
 /** How many nearby services are scored per need: enough for the top 20 plus near misses. */
-const CANDIDATES_PER_NEED = 120;
+const CANDIDATES_PER_NEED = 100;
 
 export async function findPlanMatches(db: Kysely<Database>, findNearby: FindNearby, plan: Plan, now: Date): Promise<PlanMatches> {
   const maxDistanceMeters = plan.constraints.maxDistanceMeters ?? TUNING.defaultMaxDistanceMeters;
