@@ -26,7 +26,7 @@ const browserProject = {
     name: "browser",
     include: ["tests/browser/**/*.test.ts"],
     env: { TSUNAGU_TEST_DB: process.env.DATABASE_URL ? "postgres" : "pglite" },
-    globalSetup: ["tests/support/global-setup.ts", "tests/browser/support/web-build-setup.ts"],
+    globalSetup: ["tests/browser/support/global-setup.ts"],
     testTimeout: 90_000,
     hookTimeout: 120_000,
     // One Chromium at a time: the machine has 2 cores.

@@ -3,6 +3,7 @@ import type { Config } from "./config.js";
 import { type DbHandle, createDb } from "./db/create-db.js";
 import { migrateToLatest } from "./db/migrate.js";
 import type { Logger } from "./log.js";
+import { type SearchService, openSearch } from "./search/create-search.js";
 import { type DemoLoadResult, isDatabaseEmpty, loadDemo } from "../seed/load.js";
 
 /** Opens the configured database and brings its schema and reference data up to date. */
@@ -20,4 +21,13 @@ export async function seedIfEmpty(handle: DbHandle, config: Config, log: Logger)
   const result = await loadDemo(handle.db);
   log.info("demo data loaded", { organizations: result.organizations, services: result.services });
   return result;
+}
+
+/**
+ * The search index for this process: Meilisearch when `MEILISEARCH_URL` is set, the embedded
+ * engine (built from the database now) otherwise; plus the outbox worker that keeps it current,
+ * not yet started. Call after `seedIfEmpty`: the seed writes no outbox rows.
+ */
+export function openSearchIndex(handle: DbHandle, config: Config, log: Logger): Promise<SearchService> {
+  return openSearch(handle.db, config, log);
 }

@@ -1,7 +1,7 @@
 import { serve } from "@hono/node-server";
 import { resolve } from "node:path";
 import { createApp } from "./api/app.js";
-import { openDatabase, seedIfEmpty } from "./bootstrap.js";
+import { openDatabase, openSearchIndex, seedIfEmpty } from "./bootstrap.js";
 import { loadConfig } from "./config.js";
 import { createLogger } from "./log.js";
 import { nodeStaticFiles } from "./node/static-files.js";
@@ -14,7 +14,9 @@ const log = createLogger(config.LOG_LEVEL);
 
 const handle = await openDatabase(config, log);
 const seeded = await seedIfEmpty(handle, config, log);
-const app = createApp({ db: handle.db, dbKind: handle.kind, config, log }, { staticFiles: nodeStaticFiles() });
+const { search, worker } = await openSearchIndex(handle, config, log);
+const searchDocuments = (await search.stats()).documents;
+const app = createApp({ db: handle.db, dbKind: handle.kind, config, log, search, indexer: worker }, { staticFiles: nodeStaticFiles() });
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "localhost" : config.HOST;
@@ -25,6 +27,7 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
     `  Tsunagu つなぐ is running at ${url}`,
     `  API ${url}/api/v1   docs ${url}/api/docs   health ${url}/api/v1/health`,
     `  Data: ${where}${seeded ? " (demo city loaded just now)" : ""}`,
+    `  Search: ${search.engine === "meilisearch" ? `Meilisearch at ${config.MEILISEARCH_URL}` : "embedded"}, ${searchDocuments} documents`,
     `  Started in ${Math.round(performance.now() - started)} ms`,
   ];
   if (config.TSUNAGU_SEED === "demo") {
@@ -32,10 +35,11 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
     for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.email.padEnd(22)} ${a.role.padEnd(13)} ${a.belongsTo}`);
   }
   console.log(lines.join("\n") + "\n");
+  worker.start();
   log.info("listening", { port: info.port, host: config.HOST, db: handle.kind, startupMs: Math.round(performance.now() - started) });
 });
 
-/** Stop taking connections, let in-flight requests finish, then close the database. */
+/** Stop taking connections, let in-flight requests finish, stop the outbox worker, then close the index and the database. */
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
@@ -47,6 +51,8 @@ async function shutdown(signal: string) {
   }, 10_000);
   force.unref();
   await new Promise<void>((done) => server.close(() => done()));
+  await worker.stop();
+  await search.close();
   await handle.close();
   log.info("stopped");
   process.exit(0);

@@ -12,6 +12,7 @@ import { centerRoutes } from "./routes/centers.js";
 import { docsRoutes } from "./routes/docs.js";
 import { healthRoutes } from "./routes/health.js";
 import { hsdsRoutes } from "./routes/hsds.js";
+import { searchRoutes } from "./routes/search.js";
 import { taxonomyRoutes } from "./routes/taxonomy.js";
 import { auditRoutes } from "./routes/audit.js";
 import { consultationPointRoutes } from "./routes/consultation-points.js";
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   v1.route("/", healthRoutes);
   v1.route("/", taxonomyRoutes);
   v1.route("/", centerRoutes);
+  v1.route("/", searchRoutes);
   v1.route("/", hsdsRoutes);
   v1.route("/", authRoutes);
   v1.route("/", partnerRoutes);

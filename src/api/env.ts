@@ -5,6 +5,8 @@ import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import type { DbKind } from "../db/create-db.js";
 import type { Logger } from "../log.js";
+import type { OutboxWorkerStatus } from "../outbox/worker.js";
+import type { SearchPort } from "../search/port.js";
 
 /** Everything a request handler may use, built once by the entry point (server, worker, test). */
 export interface AppDeps {
@@ -12,6 +14,10 @@ export interface AppDeps {
   dbKind: DbKind;
   config: Config;
   log: Logger;
+  /** The search index (embedded or Meilisearch); routes see only the port. */
+  search: SearchPort;
+  /** The outbox worker that keeps `search` in step with the database, when this process runs one. */
+  indexer?: { status(): OutboxWorkerStatus };
 }
 
 export interface AppEnv {

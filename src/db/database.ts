@@ -270,6 +270,15 @@ export interface OutboxTable {
   processed_at: Date | null;
 }
 
+/** A group of words search treats as the same (staff-maintained; see search/synonyms.ts). */
+export interface SearchSynonymTable {
+  id: Generated<string>;
+  terms: string[];
+  note: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   center: CenterTable;
   taxonomy: TaxonomyTable;
@@ -300,6 +309,7 @@ export interface Database {
   referral_event: ReferralEventTable;
   consultation_point: ConsultationPointTable;
   recommendation_sheet: RecommendationSheetTable;
+  search_synonym: SearchSynonymTable;
 }
 
 export interface SessionTable {

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
-import type { Context, MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../api/env.js";
 import { problemResponse } from "../api/problem.js";
 
@@ -15,10 +15,8 @@ export const WEB_DIST = fileURLToPath(new URL("../../dist/web", import.meta.url)
 /** serveStatic's root is relative to the working directory. */
 const fromCwd = (absolute: string) => relative(process.cwd(), absolute) || ".";
 
-/** Hashed build assets never change; everything else is revalidated. */
-function cacheHeaders(path: string, c: Context) {
-  c.header("Cache-Control", /[\\/]assets[\\/]/.test(path) ? "public, max-age=31536000, immutable" : "no-cache");
-}
+/** Hashed build assets never change; everything else (index.html, the basemap) is revalidated. */
+const cacheControl = (path: string) => (path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
 
 /** A page address (no file extension): the browser app's router handles it. */
 const isPagePath = (path: string) => !/\.[a-z0-9]+$/i.test(path);
@@ -34,8 +32,8 @@ export function nodeStaticFiles(opts: { webDist?: string } = {}): MiddlewareHand
   const webDist = opts.webDist ?? WEB_DIST;
   const webRoot = fromCwd(webDist);
   const built = existsSync(`${webDist}/index.html`);
-  const files = serveStatic<AppEnv>({ root: webRoot, precompressed: true, onFound: cacheHeaders });
-  const page = serveStatic<AppEnv>({ root: webRoot, path: "index.html", precompressed: true, onFound: cacheHeaders });
+  const files = serveStatic<AppEnv>({ root: webRoot, precompressed: true });
+  const page = serveStatic<AppEnv>({ root: webRoot, path: "index.html", precompressed: true });
   return async (c, next) => {
     const path = c.req.path;
     if (path.startsWith("/api/docs/assets/")) return swagger(c, next);
@@ -44,6 +42,8 @@ export function nodeStaticFiles(opts: { webDist?: string } = {}): MiddlewareHand
       if (!isPagePath(path)) return next();
       return problemResponse(c, 503, { detail: "The web app is not built: run `npm run build` (npm start does it when needed)." });
     }
+    // Set before serveStatic builds its response (its onFound runs too late to add headers).
+    c.header("Cache-Control", cacheControl(path));
     return files(c, async () => {
       if (!isPagePath(path)) return next();
       const res = await page(c, next);

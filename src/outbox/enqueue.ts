@@ -8,7 +8,7 @@ import type { Database } from "../db/database.js";
  * and upserts or deletes, which makes delivery idempotent and safe to repeat.
  */
 
-export type OutboxTopic = "service.changed" | "organization.changed" | "referral.notify";
+export type OutboxTopic = "service.changed" | "organization.changed" | "synonyms.changed" | "referral.notify";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -31,4 +31,9 @@ export function enqueueServiceChanges(trx: Executor, serviceIds: readonly string
 /** An organization changed: every one of its services' documents carries its name and status. */
 export function enqueueOrganizationChanges(trx: Executor, organizationIds: readonly string[]): Promise<void> {
   return enqueueChanges(trx, "organization.changed", organizationIds);
+}
+
+/** Staff added, edited or removed a search synonym group: the worker reloads every group into the index. */
+export function enqueueSynonymChanges(trx: Executor, synonymIds: readonly string[]): Promise<void> {
+  return enqueueChanges(trx, "synonyms.changed", synonymIds);
 }

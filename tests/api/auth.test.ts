@@ -5,6 +5,7 @@ import { loadConfig } from "../../src/config.js";
 import type { Logger } from "../../src/log.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from "../../seed/load.js";
 import { TEST_DB, createTestDb } from "../support/db.js";
+import { FreshSearch } from "../support/search.js";
 import { ORIGIN, asBearer, asCookie, call, expectCallProblem, signIn } from "../support/auth.js";
 import { expectProblem } from "../support/problem.js";
 
@@ -31,7 +32,7 @@ describe(`sign-in, sessions and CSRF on ${TEST_DB}`, () => {
       TSUNAGU_LOGIN_MAX_FAILURES: "3",
       TSUNAGU_LOGIN_MAX_FAILURES_PER_ADDRESS: "6",
     });
-    app = createApp({ db: h.db, dbKind: h.kind, config, log: capturingLogger(logLines) });
+    app = createApp({ db: h.db, dbKind: h.kind, config, log: capturingLogger(logLines), search: new FreshSearch(h.db) });
   });
   afterAll(() => h.close());
 

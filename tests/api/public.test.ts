@@ -26,7 +26,15 @@ describe(`public API on ${TEST_DB}`, () => {
   it("GET /health reports the database, the search engine and the outbox backlog", async () => {
     const { res, body } = await getJson(app, "/api/v1/health");
     expect(res.status).toBe(200);
-    expect(body).toEqual({ status: "ok", db: TEST_DB, search: "embedded", outboxPending: 0 });
+    expect(body).toEqual({
+      status: "ok",
+      db: TEST_DB,
+      search: "embedded",
+      searchStatus: "ok",
+      searchDocuments: expect.any(Number),
+      outboxPending: 0,
+      outboxRetrying: false,
+    });
     expect(res.headers.get("x-request-id")).toBeTruthy();
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   });

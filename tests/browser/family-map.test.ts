@@ -65,10 +65,37 @@ describe.skipIf(!hasChromium)("family map (browser)", () => {
     await expect.poll(() => again.page.locator(".detail h2").textContent()).toBe(name);
     await again.context.close();
 
-    // Back to the list keeps the search.
+    // Back to the list keeps the search; printing gives the list with the page's QR code.
     await page.getByRole("link", { name: /一覧に戻る/ }).click();
     await expect.poll(() => page.url()).toContain("kind=kodomo-shokudo");
     await expect.poll(() => page.locator(".result").count()).toBeGreaterThan(0);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".map-pane").isVisible()).toBe(false);
+    expect(await page.locator(".print-share svg.qr").isVisible()).toBe(true);
+    await screenshot(page, "06-print-list", { fullPage: true });
+    await page.emulateMedia({ media: "screen" });
+
+    // The share dialog shows the same address as a QR code.
+    await page.getByRole("button", { name: "共有・QRコード" }).click();
+    expect(await page.locator("dialog .share-url input").inputValue()).toBe(page.url());
+    await screenshot(page, "07-share-qr");
+    await page.keyboard.press("Escape");
+    await expectClean(w);
+    await w.context.close();
+  });
+
+  it("searches near the browser's location", async (ctx) => {
+    if ((await fetch(`${app.url}/api/v1/search`)).status === 404) return ctx.skip();
+    // 川口駅 (JR Kawaguchi station).
+    const w = await openPage(browser, app.url, PHONE, { geolocation: { latitude: 35.8017, longitude: 139.7173 } });
+    await w.page.goto("/?kind=kodomo-shokudo");
+    await w.page.getByRole("button", { name: "現在地の近くを探す" }).click();
+    await w.page.waitForURL(/lat=35\.802&lng=139\.717/);
+    await expect.poll(() => w.page.locator(".result .result-distance").count()).toBeGreaterThan(0);
+    await screenshot(w.page, "08-phone-near-me", { fullPage: true });
+    await w.page.getByRole("button", { name: "地図", exact: true }).click();
+    await w.page.locator(".leaflet-marker-icon").first().waitFor();
+    await screenshot(w.page, "09-phone-map");
     await expectClean(w);
     await w.context.close();
   });
@@ -85,7 +112,20 @@ describe.skipIf(!hasChromium)("family map (browser)", () => {
     // No sideways scrolling at 360 px.
     expect(await w.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(w.page, "04-phone-detail", { fullPage: true });
+
+    // Report a problem: "other" needs a note; then the report is received.
+    await w.page.locator(".report summary").click();
+    await w.page.getByRole("radio", { name: "その他" }).check();
+    await w.page.getByRole("button", { name: "送信する" }).click();
+    await expect.poll(() => w.page.locator(".field-error").textContent()).toContain("どこが違うか");
+    await w.page.locator("#report-details").fill("土曜日もやっているようです");
+    await w.page.getByRole("button", { name: "送信する" }).click();
+    await expect.poll(() => w.page.locator(".report [role=status]").textContent()).toContain("ありがとうございました");
+    await screenshot(w.page, "05-phone-report-sent");
+    const reports = await app.db.selectFrom("service_report").select(["problem", "note"]).where("service_id", "=", service.id).execute();
+    expect(reports).toEqual([{ problem: "other", note: "土曜日もやっているようです" }]);
     expect(w.foreignRequests).toEqual([]);
+    expect(await w.cookies()).toEqual([]);
     await w.context.close();
   });
 });

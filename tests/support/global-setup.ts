@@ -24,7 +24,8 @@ export default async function setup(project: TestProject) {
   const dir = await mkdtemp(join(tmpdir(), "tsunagu-test-"));
   let template = "";
   if (kind === "postgres") {
-    template = `tsunagu_tpl_${process.pid}`;
+    // One template per project: the browser project also runs on PostgreSQL in the same process.
+    template = `tsunagu_tpl_${project.name}_${process.pid}`;
     await createDatabase(template);
     const pg = await createDb({ databaseUrl: adminUrl(template) });
     await migrateToLatest(pg.db);

@@ -33,6 +33,18 @@ export async function createDatabase(name: string, template = "template0"): Prom
   );
 }
 
+/**
+ * Drops a test database. pg's `pool.end()` resolves before every backend has gone; a forced drop
+ * in that window makes PostgreSQL send those clients a FATAL error that surfaces as an uncaught
+ * exception. So wait (briefly) for the sessions to leave, and force only what remains.
+ */
 export async function dropDatabase(name: string): Promise<void> {
-  await withAdmin((c) => c.query(`drop database if exists ${ident(name)} with (force)`));
+  await withAdmin(async (c) => {
+    for (let i = 0; i < 40; i++) {
+      const { rows } = await c.query<{ n: string }>("select count(*) as n from pg_stat_activity where datname = $1", [name]);
+      if (rows[0]?.n === "0") break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await c.query(`drop database if exists ${ident(name)} with (force)`);
+  });
 }

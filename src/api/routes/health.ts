@@ -3,10 +3,14 @@ import { createRouter } from "../router.js";
 
 const healthSchema = z
   .object({
-    status: z.enum(["ok", "degraded"]),
+    status: z.enum(["ok", "degraded"]).openapi({ description: "`degraded` while the search engine is unreachable or the outbox is retrying" }),
     db: z.enum(["pglite", "postgres"]),
     search: z.enum(["embedded", "meilisearch"]),
-    outboxPending: z.number().int(),
+    searchStatus: z.enum(["ok", "unavailable"]),
+    /** Documents in the search index (null when it cannot be asked). */
+    searchDocuments: z.number().int().nullable(),
+    outboxPending: z.number().int().openapi({ description: "Catalog changes not yet applied to the search index" }),
+    outboxRetrying: z.boolean().openapi({ description: "The last attempt to apply them failed; the worker is backing off" }),
   })
   .openapi("Health");
 
@@ -19,18 +23,21 @@ export const healthRoutes = createRouter().openapi(
     responses: { 200: { description: "Up", content: { "application/json": { schema: healthSchema } } } },
   }),
   async (c) => {
-    const { db, dbKind, config } = c.get("deps");
-    const row = await db
-      .selectFrom("outbox")
-      .select((eb) => eb.fn.countAll<string>().as("n"))
-      .where("processed_at", "is", null)
-      .executeTakeFirstOrThrow();
+    const { db, dbKind, search, indexer } = c.get("deps");
+    const [row, stats] = await Promise.all([
+      db.selectFrom("outbox").select((eb) => eb.fn.countAll<string>().as("n")).where("processed_at", "is", null).executeTakeFirstOrThrow(),
+      search.stats().catch(() => undefined),
+    ]);
+    const retrying = indexer?.status().retrying ?? false;
     return c.json(
       {
-        status: "ok" as const,
+        status: stats && !retrying ? ("ok" as const) : ("degraded" as const),
         db: dbKind,
-        search: config.MEILISEARCH_URL ? ("meilisearch" as const) : ("embedded" as const),
+        search: search.engine,
+        searchStatus: stats ? ("ok" as const) : ("unavailable" as const),
+        searchDocuments: stats?.documents ?? null,
         outboxPending: Number(row.n),
+        outboxRetrying: retrying,
       },
       200,
     );

@@ -103,33 +103,31 @@ export function FamilyPage() {
 
   return (
     <Layout title={t(lang, "tagline")} wide>
-      <div class={`family${state.service ? " has-detail" : ""}`}>
-        <div class="family-search">
-          <h1 class="page-title">
-            <T k="tagline" />
-          </h1>
-          <SearchForm
-            state={state}
-            onChange={change}
-            onNearMe={nearMe}
-            onPickOnMap={pickOnMap}
-            picking={picking}
-            locating={locating}
-            geoError={geoError}
-            kindCounts={res.data?.facets?.kind}
-          />
-        </div>
-
-        <div class="view-toggle" role="group" aria-label={`${t(lang, "viewList")} / ${t(lang, "viewMap")}`}>
-          <button type="button" class="button" aria-pressed={view === "list"} onClick={() => setView("list")}>
-            <T k="viewList" />
-          </button>
-          <button type="button" class="button" aria-pressed={view === "map"} onClick={() => setView("map")}>
-            <T k="viewMap" />
-          </button>
-        </div>
-
-        <div class="family-body" data-view={view}>
+      <div class={`family${state.service ? " has-detail" : ""}`} data-view={view}>
+        <div class="family-side">
+          <div class="family-search">
+            <h1 class="page-title">
+              <T k="tagline" />
+            </h1>
+            <SearchForm
+              state={state}
+              onChange={change}
+              onNearMe={nearMe}
+              onPickOnMap={pickOnMap}
+              picking={picking}
+              locating={locating}
+              geoError={geoError}
+              kindCounts={res.data?.facets?.kind}
+            />
+          </div>
+          <div class="view-toggle" role="group" aria-label={`${t(lang, "viewList")} / ${t(lang, "viewMap")}`}>
+            <button type="button" class="button" aria-pressed={view === "list"} onClick={() => setView("list")}>
+              <T k="viewList" />
+            </button>
+            <button type="button" class="button" aria-pressed={view === "map"} onClick={() => setView("map")}>
+              <T k="viewMap" />
+            </button>
+          </div>
           <section class="list-pane" aria-labelledby={state.service ? undefined : "results-title"} aria-label={state.service ? t(lang, "details") : undefined}>
             {state.service ? (
               <ServiceDetail
@@ -156,32 +154,7 @@ export function FamilyPage() {
                     </button>
                   </div>
                 </div>
-                {state.bbox && (
-                  <p class="notice">
-                    <T k="areaFilterOn" />{" "}
-                    <button type="button" class="button button-link" onClick={() => change({ bbox: undefined })}>
-                      <T k="clearPoint" />
-                    </button>
-                  </p>
-                )}
-                {res.status === "loading" && !res.data && (
-                  <p role="status">
-                    <T k="loading" />
-                  </p>
-                )}
-                {res.status === "error" && (
-                  <p class="notice notice-error" role="alert">
-                    <T k="loadError" />{" "}
-                    <button type="button" class="button button-link" onClick={reload}>
-                      <T k="retry" />
-                    </button>
-                  </p>
-                )}
-                {res.status === "ok" && total === 0 && (
-                  <p class="notice">
-                    <T k="noResults" />
-                  </p>
-                )}
+                <ResultsStatus state={state} status={res.status} total={total} onRetry={reload} onClearArea={() => change({ bbox: undefined })} />
                 <ResultsList
                   hits={hits}
                   total={total}
@@ -195,16 +168,23 @@ export function FamilyPage() {
               </>
             )}
           </section>
-          <div class="map-pane">
-            <div ref={mapEl} class="map" />
-            {movedTo && (
-              <button type="button" class="button button-primary map-action" onClick={() => change({ bbox: movedTo })}>
-                <T k="searchThisArea" />
-              </button>
-            )}
-          </div>
         </div>
-
+        <div class="map-pane">
+          <div ref={mapEl} class="map" />
+          {picking && (
+            <div class="map-hint" role="status">
+              <T k="pickHint" />{" "}
+              <button type="button" class="button button-small" onClick={pickOnMap}>
+                <T k="cancel" />
+              </button>
+            </div>
+          )}
+          {movedTo && !picking && (
+            <button type="button" class="button button-primary map-action" onClick={() => change({ bbox: movedTo })}>
+              <T k="searchThisArea" />
+            </button>
+          )}
+        </div>
         <div class="print-only print-share">
           <QrCode value={pageUrl} label={t(lang, "qrTitle")} size={120} />
           <p>
@@ -216,5 +196,39 @@ export function FamilyPage() {
       </div>
       <ShareDialog url={pageUrl} open={sharing} onClose={() => setSharing(false)} />
     </Layout>
+  );
+}
+
+/** Loading, failure, nothing found, and the "map area only" note above the list. */
+function ResultsStatus(props: { state: FamilyState; status: "loading" | "ok" | "error"; total: number; onRetry(): void; onClearArea(): void }) {
+  return (
+    <>
+      {props.state.bbox && (
+        <p class="notice">
+          <T k="areaFilterOn" />{" "}
+          <button type="button" class="button button-link" onClick={props.onClearArea}>
+            <T k="clearArea" />
+          </button>
+        </p>
+      )}
+      {props.status === "loading" && (
+        <p role="status" class="loading">
+          <T k="loading" />
+        </p>
+      )}
+      {props.status === "error" && (
+        <p class="notice notice-error" role="alert">
+          <T k="loadError" />{" "}
+          <button type="button" class="button button-link" onClick={props.onRetry}>
+            <T k="retry" />
+          </button>
+        </p>
+      )}
+      {props.status === "ok" && props.total === 0 && (
+        <p class="notice">
+          <T k="noResults" />
+        </p>
+      )}
+    </>
   );
 }

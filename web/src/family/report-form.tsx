@@ -1,16 +1,16 @@
 import { useState } from "preact/hooks";
 import { apiPost } from "../api/client.js";
-import { T, useLang } from "../i18n/i18n.js";
+import { T } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/messages.js";
 
-/** Where a family's "report a problem" goes: the API's feedback endpoint for a published service. */
+/** `POST /api/v1/services/{id}/reports` (src/review/reports.ts): `{problem, note?}`, a note required for "other". */
 export const REPORT_PATH = (serviceId: string) => `/services/${encodeURIComponent(serviceId)}/reports`;
 
-const REASONS: { value: string; label: MessageKey }[] = [
+const PROBLEMS: { value: string; label: MessageKey }[] = [
   { value: "closed", label: "reportClosed" },
   { value: "wrong_hours", label: "reportHours" },
-  { value: "wrong_contact", label: "reportContact" },
-  { value: "wrong_location", label: "reportLocation" },
+  { value: "wrong_phone", label: "reportContact" },
+  { value: "wrong_address", label: "reportLocation" },
   { value: "other", label: "reportOther" },
 ];
 
@@ -19,10 +19,9 @@ const REASONS: { value: string; label: MessageKey }[] = [
  * (no name, no contact, no cookie). Staff of the centers the service serves review it.
  */
 export function ReportForm({ serviceId }: { serviceId: string }) {
-  const lang = useLang();
-  const [reason, setReason] = useState("");
-  const [details, setDetails] = useState("");
-  const [status, setStatus] = useState<"idle" | "sending" | "sent" | "failed" | "invalid">("idle");
+  const [problem, setProblem] = useState("");
+  const [note, setNote] = useState("");
+  const [status, setStatus] = useState<"idle" | "sending" | "sent" | "failed" | "no-problem" | "no-note">("idle");
 
   if (status === "sent") {
     return (
@@ -39,10 +38,11 @@ export function ReportForm({ serviceId }: { serviceId: string }) {
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (!reason) return setStatus("invalid");
+    if (!problem) return setStatus("no-problem");
+    if (problem === "other" && !note.trim()) return setStatus("no-note");
     setStatus("sending");
     try {
-      await apiPost(REPORT_PATH(serviceId), { reason, details: details.trim() || undefined, language: lang });
+      await apiPost(REPORT_PATH(serviceId), { problem, note: note.trim() || undefined });
       setStatus("sent");
     } catch {
       setStatus("failed");
@@ -58,18 +58,18 @@ export function ReportForm({ serviceId }: { serviceId: string }) {
         <p>
           <T k="reportIntro" />
         </p>
-        <fieldset aria-describedby={status === "invalid" ? "report-error" : undefined}>
+        <fieldset aria-describedby={status === "no-problem" ? "report-error" : undefined}>
           <legend>
             <T k="reportWhat" />
           </legend>
-          {status === "invalid" && (
+          {status === "no-problem" && (
             <p id="report-error" class="field-error">
               <T k="reportChoose" />
             </p>
           )}
-          {REASONS.map((r) => (
+          {PROBLEMS.map((r) => (
             <label class="check" key={r.value}>
-              <input type="radio" name="reason" value={r.value} checked={reason === r.value} onChange={() => setReason(r.value)} />
+              <input type="radio" name="problem" value={r.value} checked={problem === r.value} onChange={() => setProblem(r.value)} />
               <span>
                 <T k={r.label} />
               </span>
@@ -83,7 +83,20 @@ export function ReportForm({ serviceId }: { serviceId: string }) {
           <p id="report-hint" class="hint">
             <T k="reportPrivacy" />
           </p>
-          <textarea id="report-details" rows={3} maxLength={1000} aria-describedby="report-hint" value={details} onInput={(e) => setDetails(e.currentTarget.value)} />
+          {status === "no-note" && (
+            <p id="report-note-error" class="field-error">
+              <T k="reportNoteNeeded" />
+            </p>
+          )}
+          <textarea
+            id="report-details"
+            rows={3}
+            maxLength={1000}
+            aria-describedby={status === "no-note" ? "report-note-error report-hint" : "report-hint"}
+            aria-invalid={status === "no-note" || undefined}
+            value={note}
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
         </div>
         {status === "failed" && (
           <p class="notice notice-error" role="alert">

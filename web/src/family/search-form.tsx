@@ -183,7 +183,6 @@ function WherePanel(props: SearchFormProps) {
       </div>
       <p class="where-status" role="status">
         {props.locating && <T k="locating" />}
-        {props.picking && <T k="pickHint" />}
         {props.geoError && <T k="geolocationError" />}
         {!props.locating && !props.picking && !props.geoError && state.point && <T k="pointChosen" />}
       </p>

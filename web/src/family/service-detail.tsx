@@ -129,7 +129,7 @@ function DetailBody({
         </Fact>
         {s.languages.length > 0 && (
           <Fact label="languages">
-            {s.languages.map((l) => (l.code ? languageLabel(l.code, lang) : l.name)).join("、")}
+            {s.languages.map((l) => (l.code ? languageLabel(l.code, lang) : l.name)).join(lang === "en" ? ", " : "、")}
             {s.interpretation_services && <p>{s.interpretation_services}</p>}
           </Fact>
         )}

@@ -119,10 +119,11 @@ export const MESSAGES = {
   reportWhat: { ja: "どんな問題ですか", en: "What is wrong?", easy: "なにが まちがって いますか" },
   reportClosed: { ja: "もう開いていない", en: "It has closed", easy: "もう やって いない" },
   reportHours: { ja: "日時が違う", en: "The hours are wrong", easy: "{時間|じかん}が ちがう" },
-  reportContact: { ja: "連絡先が違う", en: "The contact details are wrong", easy: "れんらくさきが ちがう" },
-  reportLocation: { ja: "場所が違う", en: "The location is wrong", easy: "ばしょが ちがう" },
+  reportContact: { ja: "電話番号が違う", en: "The phone number is wrong", easy: "でんわばんごうが ちがう" },
+  reportLocation: { ja: "住所・場所が違う", en: "The address is wrong", easy: "ばしょが ちがう" },
+  reportNoteNeeded: { ja: "どこが違うか書いてください。", en: "Say what is wrong.", easy: "なにが ちがうか かいて ください。" },
   reportOther: { ja: "その他", en: "Something else", easy: "その ほか" },
-  reportDetails: { ja: "詳しい内容（任意）", en: "Details (optional)", easy: "くわしく（なくても いい）" },
+  reportDetails: { ja: "詳しい内容（「その他」のときは必須）", en: "Details (needed for “something else”)", easy: "くわしく（「その ほか」の ときは かいて ください）" },
   reportPrivacy: {
     ja: "お名前や連絡先など個人の情報は書かないでください。",
     en: "Do not include your name or other personal details.",
@@ -154,6 +155,7 @@ export const MESSAGES = {
   mapLabel: { ja: "地図", en: "Map", easy: "{地図|ちず}" },
   chosenPoint: { ja: "選んだ地点", en: "Chosen point", easy: "えらんだ ばしょ" },
   searchThisArea: { ja: "この範囲で探す", en: "Search this area", easy: "ここで さがす" },
+  clearArea: { ja: "範囲の指定をやめる", en: "Search everywhere", easy: "ぜんぶの ばしょで さがす" },
   areaFilterOn: { ja: "地図の範囲で絞り込み中", en: "Limited to the map area", easy: "{地図|ちず}の なかだけ" },
   privacyNote: {
     ja: "このページはログイン不要です。Cookieや行動の記録は使いません。",
@@ -178,6 +180,8 @@ export const MESSAGES = {
   },
   staffConsole: { ja: "職員コンソール", en: "Staff console", easy: "しょくいんの ページ" },
   partnerPortalTitle: { ja: "支援団体ポータル", en: "Partner portal", easy: "だんたいの ページ" },
+  signedInAs: { ja: "{{name}} さんとしてログイン中", en: "Signed in as {{name}}", easy: "{{name}} さんで ログイン して います" },
+  wrongArea: { ja: "このページはご利用いただけません。", en: "This area is not for your account.", easy: "この ページは {使|つか}えません。" },
   home: { ja: "トップ", en: "Home", easy: "はじめ" },
 } as const satisfies Record<string, Message>;
 

@@ -21,6 +21,8 @@ export class FamilyMap {
   #place = L.layerGroup();
   #selected: string | undefined;
   #fitting = false;
+  /** Results that arrived while the map was hidden (the phone's list view): fitted once it shows. */
+  #pendingFit: L.LatLngBounds | undefined;
   #events: FamilyMapEvents;
 
   constructor(el: HTMLElement, label: string, events: FamilyMapEvents) {
@@ -55,8 +57,7 @@ export class FamilyMap {
     });
     this.#cluster.addLayers(markers);
     if (opts.fit && hits.length) {
-      const bounds = L.latLngBounds(hits.map((h) => [h.lat, h.lng] as L.LatLngTuple));
-      this.#fitTo(() => this.map.fitBounds(bounds.pad(0.1), { maxZoom: 15, animate: false }));
+      this.#fitBounds(L.latLngBounds(hits.map((h) => [h.lat, h.lng] as L.LatLngTuple)));
     }
   }
 
@@ -107,12 +108,20 @@ export class FamilyMap {
     return cancel;
   }
 
+  /** After the map's box changed size (the phone's list/map toggle). */
   invalidateSize(): void {
-    this.map.invalidateSize();
+    this.#fitTo(() => this.map.invalidateSize({ animate: false }));
+    if (this.#pendingFit) this.#fitBounds(this.#pendingFit);
   }
 
   destroy(): void {
     this.map.remove();
+  }
+
+  #fitBounds(bounds: L.LatLngBounds) {
+    const el = this.map.getContainer();
+    this.#pendingFit = el.clientWidth && el.clientHeight ? undefined : bounds;
+    if (!this.#pendingFit) this.#fitTo(() => this.map.fitBounds(bounds.pad(0.1), { maxZoom: 15, animate: false }));
   }
 
   /** Moves the map without reporting it as the person's own move. */

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { ApiError } from "../api/client.js";
 import { T, t, useLang } from "../i18n/i18n.js";
-import { navigate } from "../router.js";
+import { navigate, useLocation } from "../router.js";
 import { Layout, useLangHref } from "../ui/layout.js";
 import { homeOf, signIn } from "./session.js";
 
@@ -13,6 +13,7 @@ export default function LoginPage() {
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const next = useLocation().query.get("next");
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -20,7 +21,8 @@ export default function LoginPage() {
     setError(undefined);
     try {
       const user = await signIn(email, password);
-      navigate(href(homeOf(user)));
+      // Only an in-app path: never a redirect to another site.
+      navigate(href(next && /^\/(staff|partner)(\/|$)/.test(next) ? next : homeOf(user)));
     } catch (err) {
       setError(err instanceof ApiError && err.status < 500 ? t(lang, "loginFailed") : t(lang, "loadError"));
     } finally {

@@ -1,36 +1,29 @@
-import { apiPost } from "../api/client.js";
+import { apiGet, apiPost } from "../api/client.js";
 
-/** `POST /api/v1/auth/login` (API.md): the API also sets the HttpOnly session cookie the pages rely on. */
+/**
+ * The signed-in user (`/api/v1/auth/*`, API.md). The browser's credential is the HttpOnly
+ * session cookie the API sets at sign-in; the web app keeps no token and stores nothing.
+ */
 export interface SessionUser {
   id: string;
   role: "staff" | "center_admin" | "partner";
   centerId?: string;
   organizationId?: string;
-}
-
-const KEY = "tsunagu.user";
-
-/**
- * Who is signed in, for the signed-in shells' navigation only (the cookie is the credential;
- * this copy in sessionStorage ends with the tab and holds no token).
- */
-export function currentUser(): SessionUser | undefined {
-  try {
-    const raw = sessionStorage.getItem(KEY);
-    return raw ? (JSON.parse(raw) as SessionUser) : undefined;
-  } catch {
-    return undefined;
-  }
+  email: string;
+  displayName: string;
 }
 
 export async function signIn(email: string, password: string): Promise<SessionUser> {
-  const res = await apiPost<{ token: string; user: SessionUser }>("/auth/login", { email, password });
-  sessionStorage.setItem(KEY, JSON.stringify(res.user));
+  const res = await apiPost<{ user: SessionUser }>("/auth/login", { email, password });
   return res.user;
 }
 
+/** The user of the session cookie; an ApiError 401 when there is none. */
+export async function fetchCurrentUser(signal?: AbortSignal): Promise<SessionUser> {
+  return (await apiGet<{ user: SessionUser }>("/auth/me", {}, signal)).user;
+}
+
 export async function signOut(): Promise<void> {
-  sessionStorage.removeItem(KEY);
   await apiPost("/auth/logout", {}).catch(() => undefined);
 }
 

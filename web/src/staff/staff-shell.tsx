@@ -4,10 +4,12 @@ import { SignedInShell } from "../ui/signed-in-shell.js";
 /** The staff console (support plans, matches, referrals, review queue): its pages come next. */
 export default function StaffShell() {
   return (
-    <SignedInShell title="staffConsole" nav={[{ path: "/staff", label: "staffConsole" }]}>
-      <p>
-        <T k="comingSoon" />
-      </p>
+    <SignedInShell title="staffConsole" roles={["staff", "center_admin"]} nav={[{ path: "/staff", label: "staffConsole" }]}>
+      {() => (
+        <p>
+          <T k="comingSoon" />
+        </p>
+      )}
     </SignedInShell>
   );
 }

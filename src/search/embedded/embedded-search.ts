@@ -1,0 +1,45 @@
+import type { SearchDocument } from "../document.js";
+import type { DocumentScope, SearchPort, SearchQuery, SearchResult, SearchStats, SynonymGroups } from "../port.js";
+import { EmbeddedIndex } from "./engine.js";
+
+/**
+ * The embedded adapter: the in-process engine behind the search port. It lives and dies with
+ * the process (rebuilt from the database at every start), so it is the one part of Tsunagu
+ * that assumes a single instance.
+ */
+export class EmbeddedSearch implements SearchPort {
+  readonly engine = "embedded" as const;
+  readonly #index = new EmbeddedIndex();
+
+  async prepare(synonyms: SynonymGroups): Promise<void> {
+    this.#index.setSynonyms(synonyms);
+  }
+
+  async setSynonyms(synonyms: SynonymGroups): Promise<void> {
+    this.#index.setSynonyms(synonyms);
+  }
+
+  async replace(scope: DocumentScope, documents: readonly SearchDocument[]): Promise<void> {
+    this.#index.replace(scope, documents);
+  }
+
+  async replaceAll(batches: AsyncIterable<readonly SearchDocument[]> | Iterable<readonly SearchDocument[]>): Promise<void> {
+    const builder = this.#index.builder();
+    for await (const batch of batches) builder.add(batch);
+    builder.commit();
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    return this.#index.search(query);
+  }
+
+  async getDocuments(ids?: readonly string[]): Promise<SearchDocument[]> {
+    return this.#index.documents(ids);
+  }
+
+  async stats(): Promise<SearchStats> {
+    return { documents: this.#index.size };
+  }
+
+  async close(): Promise<void> {}
+}

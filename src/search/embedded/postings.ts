@@ -1,0 +1,148 @@
+/**
+ * Memory-lean building blocks of the embedded engine: growable sorted integer lists (postings)
+ * and bitsets over document slots. Slots only ever grow (an updated document gets a new slot),
+ * so appending keeps every list sorted without re-sorting.
+ */
+
+/** A growable sorted list of non-negative 32-bit integers. */
+export class PostingList {
+  data: Int32Array;
+  length = 0;
+
+  constructor(capacity = 4) {
+    this.data = new Int32Array(capacity);
+  }
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length < 1024 ? this.data.length * 2 : this.data.length + (this.data.length >> 1));
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+
+  /** Drops spare capacity (after a bulk build). */
+  trim(): void {
+    if (this.data.length !== this.length) this.data = this.data.slice(0, this.length);
+  }
+
+  /** Keeps the entries `map` returns a value ≥ 0 for, replaced by that value (order must be preserved). */
+  remap(map: (value: number) => number): void {
+    let w = 0;
+    for (let r = 0; r < this.length; r++) {
+      const v = map(this.data[r]!);
+      if (v >= 0) this.data[w++] = v;
+    }
+    this.length = w;
+    this.trim();
+  }
+}
+
+/** First index in `data[from, length)` whose value is ≥ `target` (galloping, then binary search). */
+export function seek(data: Int32Array, length: number, from: number, target: number): number {
+  if (from >= length || data[from]! >= target) return from;
+  let step = 1;
+  let lo = from;
+  let hi = from + 1;
+  while (hi < length && data[hi]! < target) {
+    lo = hi;
+    step <<= 1;
+    hi = from + step;
+  }
+  if (hi > length) hi = length;
+  while (lo + 1 < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (data[mid]! < target) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+/**
+ * Calls `emit` for every value present in all `lists` (at least one), in ascending order.
+ * Driven by the shortest list; the others are searched with galloping cursors.
+ */
+export function intersect(lists: PostingList[], emit: (value: number) => void): void {
+  if (lists.length === 0) return;
+  const sorted = [...lists].sort((a, b) => a.length - b.length);
+  const driver = sorted[0]!;
+  if (sorted.length === 1) {
+    for (let i = 0; i < driver.length; i++) emit(driver.data[i]!);
+    return;
+  }
+  const cursors = new Int32Array(sorted.length);
+  outer: for (let i = 0; i < driver.length; i++) {
+    const v = driver.data[i]!;
+    for (let l = 1; l < sorted.length; l++) {
+      const list = sorted[l]!;
+      const at = seek(list.data, list.length, cursors[l]!, v);
+      cursors[l] = at;
+      if (at >= list.length) return;
+      if (list.data[at] !== v) continue outer;
+    }
+    emit(v);
+  }
+}
+
+/** A fixed-size bitset over slots. */
+export class Bitset {
+  words: Uint32Array;
+
+  constructor(bits: number) {
+    this.words = new Uint32Array(Math.ceil(Math.max(bits, 1) / 32));
+  }
+
+  get capacity(): number {
+    return this.words.length * 32;
+  }
+
+  has(i: number): boolean {
+    return (this.words[i >>> 5]! & (1 << (i & 31))) !== 0;
+  }
+
+  add(i: number): void {
+    this.words[i >>> 5]! |= 1 << (i & 31);
+  }
+
+  remove(i: number): void {
+    this.words[i >>> 5]! &= ~(1 << (i & 31));
+  }
+
+  clear(): void {
+    this.words.fill(0);
+  }
+
+  /** A copy with room for at least `bits` (grows, never shrinks). */
+  grown(bits: number): Bitset {
+    if (bits <= this.capacity) return this;
+    const next = new Bitset(Math.max(bits, this.capacity * 2));
+    next.words.set(this.words);
+    return next;
+  }
+
+  count(): number {
+    let n = 0;
+    for (let w = 0; w < this.words.length; w++) n += popcount(this.words[w]!);
+    return n;
+  }
+
+  /** Calls `fn` for each set bit in ascending order. */
+  forEach(fn: (i: number) => void): void {
+    const words = this.words;
+    for (let w = 0; w < words.length; w++) {
+      let bits = words[w]!;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        fn((w << 5) + (31 - Math.clz32(low)));
+        bits ^= low;
+      }
+    }
+  }
+}
+
+export function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}

@@ -1,0 +1,35 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/database.js";
+import type { SearchPort } from "./port.js";
+import { countPublicDocuments, streamAllDocuments } from "./projection.js";
+import { loadSynonymGroups } from "./synonyms.js";
+
+export interface RebuildResult {
+  documents: number;
+  elapsedMs: number;
+}
+
+/**
+ * Rebuilds the index from the database: settings and synonyms first, then every public
+ * document, a batch at a time. Searches keep answering from the old index until the new one is
+ * complete (the embedded engine swaps at the end; Meilisearch swaps a freshly built index in).
+ */
+export async function rebuildSearchIndex(
+  db: Kysely<Database>,
+  search: SearchPort,
+  options: { onProgress?: (done: number, total: number) => void } = {},
+): Promise<RebuildResult> {
+  const started = performance.now();
+  await search.prepare(await loadSynonymGroups(db));
+  const total = options.onProgress ? await countPublicDocuments(db) : 0;
+  let documents = 0;
+  async function* batches() {
+    for await (const batch of streamAllDocuments(db)) {
+      documents += batch.length;
+      options.onProgress?.(documents, Math.max(total, documents));
+      yield batch;
+    }
+  }
+  await search.replaceAll(batches());
+  return { documents, elapsedMs: performance.now() - started };
+}
