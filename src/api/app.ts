@@ -16,6 +16,8 @@ import { searchRoutes } from "./routes/search.js";
 import { taxonomyRoutes } from "./routes/taxonomy.js";
 import { auditRoutes } from "./routes/audit.js";
 import { consultationPointRoutes } from "./routes/consultation-points.js";
+import { centerWorkRoutes } from "./routes/center-work.js";
+import { planRoutes } from "./routes/plans.js";
 import { referralRoutes } from "./routes/referrals.js";
 import { sheetRoutes } from "./routes/sheets.js";
 import { authRoutes } from "./routes/auth.js";
@@ -85,6 +87,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   v1.route("/", reviewRoutes);
   v1.route("/", reportRoutes);
   v1.route("/", auditRoutes);
+  v1.route("/", planRoutes);
+  v1.route("/", centerWorkRoutes);
   v1.route("/", referralRoutes);
   v1.route("/", consultationPointRoutes);
   v1.route("/", sheetRoutes);
