@@ -13,6 +13,7 @@ import type {
   ServiceAreaTable,
   ServiceRow,
 } from "../db/database.js";
+import { groupBy } from "../domain/group-by.js";
 
 /**
  * A service with everything that hangs off it, loaded in a fixed number of queries for any
@@ -138,15 +139,4 @@ async function loadChunk(db: Kysely<Database>, ids: string[]): Promise<ServiceAg
       attributes: attrs,
     };
   });
-}
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
 }

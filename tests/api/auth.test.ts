@@ -7,14 +7,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from "../../seed/load.js";
 import { TEST_DB, createTestDb } from "../support/db.js";
 import { FreshSearch } from "../support/search.js";
 import { ORIGIN, asBearer, asCookie, call, expectCallProblem, signIn } from "../support/auth.js";
+import { capturingLogger } from "../support/log.js";
 import { expectProblem } from "../support/problem.js";
-
-/** A logger that keeps every line, to check that no secret ever reaches the logs. */
-function capturingLogger(lines: string[]): Logger {
-  const write = (level: string) => (msg: string, fields?: Record<string, unknown>) => void lines.push(JSON.stringify({ level, msg, ...fields }));
-  const logger: Logger = { debug: write("debug"), info: write("info"), warn: write("warn"), error: write("error"), child: () => logger };
-  return logger;
-}
 
 describe(`sign-in, sessions and CSRF on ${TEST_DB}`, () => {
   let h: DbHandle;
