@@ -80,6 +80,7 @@ const ROWS: Row[] = [
   { route: "GET /api/v1/review-queue",             cells: "401       | 404       | 404       | 200       | 200       | 200" },
   { route: "POST /api/v1/reports/{id}/resolve",        cells: "401 401 | 404 404   | 404 404   | 200 404   | 404 200   | 200 404", target: T.report, body: { outcome: "resolved" } },
   { route: "GET /api/v1/audit",                    cells: "401       | 404       | 404       | 404       | 404       | 200" },
+  { route: "GET /api/v1/exports/services.csv",     cells: "401       | 404       | 404       | 200       | 200       | 200" },
 ];
 
 /** "401 401 | 200 404 | …" → per principal, [own, other] (a single status: [s] alone). */
