@@ -1,11 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { syncTaxonomy } from "../../src/catalog/taxonomy-sync.js";
 import { type DbHandle, createDb } from "../../src/db/create-db.js";
+import { postgresDatabase } from "../postgres.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
 import { importOpenData } from "../../src/importers/opendata/import-opendata.js";
 import { readOpenDataFile } from "../../src/importers/opendata/read-file.js";
@@ -86,25 +85,3 @@ async function measure(ctx: BenchContext, engine: string, handle: DbHandle, file
 }
 
 /** A database of its own on the PostgreSQL server, or undefined when none answers. */
-async function postgresDatabase(ctx: BenchContext): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
-  const admin = new pg.Client({ connectionString: ctx.postgresUrl });
-  try {
-    await admin.connect();
-  } catch {
-    return undefined;
-  }
-  const name = `tsunagu_bench_import_${randomBytes(4).toString("hex")}`;
-  await admin.query(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
-  await admin.end();
-  const url = new URL(ctx.postgresUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: ctx.postgresUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}

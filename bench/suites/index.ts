@@ -1,6 +1,7 @@
 import type { BenchSuite } from "../harness.js";
 import { importSuite } from "./import.js";
+import { matchingSuite } from "./matching.js";
 import { startupSuite } from "./startup.js";
 
 /** Every suite `npm run bench` knows, in report order. */
-export const SUITES: BenchSuite[] = [startupSuite, importSuite];
+export const SUITES: BenchSuite[] = [startupSuite, importSuite, matchingSuite];

@@ -16,7 +16,7 @@ import { signIn } from "../support/auth.js";
  */
 type Operation = { method: string; path: string; params: { name: string; in: string }[]; bodyProps: string[] };
 
-const RUNS_PER_ROUTE = 20;
+const RUNS_PER_ROUTE = 12;
 
 function operations(doc: any): Operation[] {
   const out: Operation[] = [];
@@ -88,9 +88,8 @@ describe(`every input schema on ${TEST_DB}: bad input is a 4xx problem, never a 
     expect(ops.length).toBeGreaterThan(5);
   });
 
-  /** Runs one route's generated requests as one caller; refused requests must leave the data as it was. */
-  async function fuzz(op: Operation, caller: { name: string; token?: string }): Promise<void> {
-    const before = await fingerprint();
+  /** Runs one route's generated requests as one caller; says whether any write was accepted. */
+  async function fuzz(op: Operation, caller: { name: string; token?: string }): Promise<boolean> {
     let wrote = false;
     await fc.assert(
       fc.asyncProperty(requestFor(op), async (input) => {
@@ -103,13 +102,17 @@ describe(`every input schema on ${TEST_DB}: bad input is a 4xx problem, never a 
       }),
       { numRuns: RUNS_PER_ROUTE, seed: 20261125 },
     );
-    if (!wrote) expect(await fingerprint(), `${caller.name}: ${op.method} ${op.path} changed data on refused input`).toBe(before);
+    return wrote;
   }
 
   it("answers every generated request without a 5xx", async () => {
     // Sign-in is left out: its throttle would lock the test's own accounts.
     for (const op of ops.filter((o) => !o.path.startsWith("/auth/"))) {
-      for (const caller of callers) await fuzz(op, caller);
+      // Refused requests must leave the data as it was.
+      const before = await fingerprint();
+      let wrote = false;
+      for (const caller of callers) wrote = (await fuzz(op, caller)) || wrote;
+      if (!wrote) expect(await fingerprint(), `${op.method} ${op.path} changed data on refused input`).toBe(before);
     }
-  });
+  }, 600_000);
 });
