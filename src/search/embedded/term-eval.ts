@@ -3,7 +3,7 @@ import type { HighlightForm } from "../highlight.js";
 import type { TermSpec } from "../query-plan.js";
 import type { DocStore } from "./doc-store.js";
 import { type KindMatcher, typoBudget } from "./kind-matcher.js";
-import { Bitset, type PostingList } from "./postings.js";
+import type { PostingList } from "./postings.js";
 import { ATTR_BITS, type TextIndex } from "./text-index.js";
 
 /**
@@ -12,58 +12,71 @@ import { ATTR_BITS, type TextIndex } from "./text-index.js";
  * through their labels, and which kinds it stands for as an everyday phrase.
  */
 export class TermMatches {
-  /** Documents matched through their own text. */
-  bits: Bitset;
-  /** Per slot (valid where `bits` is set): bit per attribute matched. */
-  attrs: Uint8Array;
-  /** Per slot: fewest typos of a match. */
-  typos: Uint8Array;
+  /** Per slot: bit per field matched by the document's own text (bits 0–4), and typos in bits 6–7. 0: no text match. */
+  fields: Uint8Array;
+  /** Slots with `fields` set, as a bitset. */
+  bits: Uint32Array;
+  /** Per field (0–4), the slots whose field matched, as bitsets (for tiered ranking). */
+  fieldBits: Uint32Array[];
+  /** Some match needed typos (tiered ranking assumes none). */
+  typos = false;
   /** Kinds whose labels the term matches. */
   kindMask = 0;
   /** Kinds the term stands for as an everyday phrase (rank below literal matches). */
   expandMask = 0;
   /** Every document the term matches: text, kinds or expansion. */
-  all: Bitset;
+  all: Uint32Array;
   /** What to highlight. */
   forms: HighlightForm[] = [];
 
   constructor(capacity: number) {
-    this.bits = new Bitset(capacity);
-    this.all = new Bitset(capacity);
-    this.attrs = new Uint8Array(capacity);
-    this.typos = new Uint8Array(capacity);
+    const words = Math.ceil(capacity / 32);
+    this.fields = new Uint8Array(capacity);
+    this.bits = new Uint32Array(words);
+    this.all = new Uint32Array(words);
+    this.fieldBits = Array.from({ length: 5 }, () => new Uint32Array(words));
   }
 
   ensure(capacity: number): void {
-    if (this.attrs.length >= capacity) return;
-    this.bits = new Bitset(capacity);
-    this.all = new Bitset(capacity);
-    this.attrs = new Uint8Array(capacity);
-    this.typos = new Uint8Array(capacity);
+    if (this.fields.length < capacity) Object.assign(this, new TermMatches(capacity));
   }
 
   reset(): void {
-    this.bits.clear();
+    this.fields.fill(0);
+    this.bits.fill(0);
+    for (const b of this.fieldBits) b.fill(0);
+    this.typos = false;
     this.kindMask = 0;
     this.expandMask = 0;
     this.forms = [];
   }
 
-  mark(entry: number, typos: number): void {
-    const slot = entry >>> ATTR_BITS;
-    const bit = 1 << (entry & ((1 << ATTR_BITS) - 1));
-    if (this.bits.has(slot)) {
-      this.attrs[slot]! |= bit;
-      if (typos < this.typos[slot]!) this.typos[slot] = typos;
-    } else {
-      this.bits.add(slot);
-      this.attrs[slot] = bit;
-      this.typos[slot] = typos;
-    }
-  }
-
   markList(list: PostingList, typos: number): void {
-    for (let i = 0; i < list.length; i++) this.mark(list.data[i]!, typos);
+    const { data, length } = list;
+    const fields = this.fields;
+    const bits = this.bits;
+    const fieldBits = this.fieldBits;
+    if (typos === 0) {
+      for (let i = 0; i < length; i++) {
+        const entry = data[i]!;
+        const slot = entry >>> ATTR_BITS;
+        const field = entry & 7;
+        fields[slot] = (fields[slot]! & 0x3f) | (1 << field);
+        bits[slot >>> 5]! |= 1 << (slot & 31);
+        fieldBits[field]![slot >>> 5]! |= 1 << (slot & 31);
+      }
+      return;
+    }
+    this.typos = true;
+    for (let i = 0; i < length; i++) {
+      const entry = data[i]!;
+      const slot = entry >>> ATTR_BITS;
+      const f = fields[slot]!;
+      const t = f === 0 ? typos : Math.min(f >>> 6, typos);
+      fields[slot] = (f & 0x3f) | (1 << (entry & 7)) | (t << 6);
+      bits[slot >>> 5]! |= 1 << (slot & 31);
+      fieldBits[entry & 7]![slot >>> 5]! |= 1 << (slot & 31);
+    }
   }
 }
 
@@ -91,14 +104,13 @@ export function evaluateTerm(spec: TermSpec, ctx: TermContext, out: TermMatches)
     if (i >= 0) out.expandMask |= 1 << i;
   }
   const all = out.all;
-  all.words.set(out.bits.words);
+  all.set(out.bits);
   const masks = out.kindMask | out.expandMask;
   if (masks) {
     for (let i = 0; i < KIND_CODES.length; i++) {
       if ((masks & (1 << i)) === 0) continue;
       const kb = ctx.store.kindBits[i]!.words;
-      const w = all.words;
-      for (let j = 0; j < kb.length; j++) w[j]! |= kb[j]!;
+      for (let j = 0; j < kb.length; j++) all[j]! |= kb[j]!;
     }
   }
   return out.forms.length > 0 || masks !== 0;
@@ -107,7 +119,7 @@ export function evaluateTerm(spec: TermSpec, ctx: TermContext, out: TermMatches)
 /** Text matches of one spelling; adds what matched to the highlight forms. */
 function matchText(text: string, kind: "cjk" | "word", prefix: boolean, ctx: TermContext, out: TermMatches, typos = true): boolean {
   if (kind === "cjk") {
-    const found = ctx.text.cjk(text, (entry) => out.mark(entry, 0));
+    const found = ctx.text.cjk(text, out);
     if (found) out.forms.push({ text, word: false });
     return found;
   }
