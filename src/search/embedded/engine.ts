@@ -9,7 +9,7 @@ import { DocStore, FLAG_FREE, hash } from "./doc-store.js";
 import { type CompiledFilter, compileFilter, originOf } from "./filter.js";
 import { boundsOf, cellsOf, distanceMeters, unitVector } from "./geo.js";
 import { KindMatcher } from "./kind-matcher.js";
-import { KIND_FIELD, SINGLE_TERM, exactness, multiTermBase } from "./score.js";
+import { exactness, multiTermBase, singleTermBase } from "./score.js";
 import { type Candidates, type RankContext, countBits, countKinds, forEachSlot, rankByScore, rankRecent, rankTiered } from "./rank.js";
 import { TermMatches, evaluateTerm } from "./term-eval.js";
 import { TextIndex } from "./text-index.js";
@@ -182,7 +182,7 @@ export class EmbeddedIndex {
         const v = verifiedAt[slot]!;
         relevance = v === v ? -v : Number.POSITIVE_INFINITY;
       } else {
-        relevance = (single ? SINGLE_TERM[single.fields[slot]! | (kinds & single.kindMask ? KIND_FIELD : 0)]! : multiTermBase(store, matches, slot)) * 4;
+        relevance = (single ? singleTermBase(store, single, slot) : multiTermBase(store, matches, slot)) * 4;
       }
       if (origin) {
         const dx = x[slot]! - ox!;

@@ -61,11 +61,16 @@ export function seek(data: Int32Array, length: number, from: number, target: num
 
 /**
  * Marks every posting (`slot << 3 | field`) present in all `lists` (at least two): sets the
- * field bit in `fields[slot]`, the slot in `bits` and in the field's `fieldBits`. Driven by the shortest list; the others
+ * field bit in `fields[slot]` (with `typos`, as `TermMatches.markList` does), the slot in `bits`
+ * and in the field's `fieldBits`. Driven by the shortest list; the others
  * advance with galloping cursors (a linear step first, since lists of common bigrams are of
  * similar length). Returns how many postings matched.
  */
-export function intersectInto(lists: PostingList[], out: { fields: Uint8Array; bits: Uint32Array; fieldBits: Uint32Array[] }): number {
+export function intersectInto(
+  lists: PostingList[],
+  out: { fields: Uint8Array; bits: Uint32Array; fieldBits: Uint32Array[] },
+  typos = 0,
+): number {
   const { fields, bits, fieldBits } = out;
   const sorted = [...lists].sort((a, b) => a.length - b.length);
   const driver = sorted[0]!;
@@ -83,7 +88,8 @@ export function intersectInto(lists: PostingList[], out: { fields: Uint8Array; b
       if (data[at] !== v) continue outer;
     }
     const slot = v >>> 3;
-    fields[slot] = (fields[slot]! & 0x3f) | (1 << (v & 7));
+    const f = fields[slot]!;
+    fields[slot] = typos === 0 ? (f & 0x3f) | (1 << (v & 7)) : (f & 0x3f) | (1 << (v & 7)) | ((f === 0 ? typos : Math.min(f >>> 6, typos)) << 6);
     bits[slot >>> 5]! |= 1 << (slot & 31);
     fieldBits[v & 7]![slot >>> 5]! |= 1 << (slot & 31);
     matched++;

@@ -1,7 +1,7 @@
 import { KIND_CODES } from "../../domain/taxonomy.js";
 import type { DocStore } from "./doc-store.js";
 import { popcount } from "./postings.js";
-import { KIND_FIELD, SINGLE_TERM, exactness, multiTermBase } from "./score.js";
+import { KIND_FIELD, exactness, expansionBase, multiTermBase, singleTermBase, tierBase } from "./score.js";
 import type { TermMatches } from "./term-eval.js";
 import { TopK } from "./top-k.js";
 
@@ -65,20 +65,17 @@ export function rankByScore(ctx: RankContext): TopK {
   const { store, matches, queryHash, firstKey } = ctx;
   const top = new TopK(ctx.k);
   const single = matches.length === 1 ? matches[0]! : undefined;
-  const kindMask = store.kindMask;
   forEachSlot(ctx.candidates, (slot) => {
-    const base = single
-      ? SINGLE_TERM[single.fields[slot]! | (kindMask[slot]! & single.kindMask ? KIND_FIELD : 0)]!
-      : multiTermBase(store, matches, slot);
+    const base = single ? singleTermBase(store, single, slot) : multiTermBase(store, matches, slot);
     if (top.wants(base * 4)) top.offer(slot, base * 4 + exactness(store, slot, queryHash, firstKey), 0);
   });
   return top;
 }
 
 /**
- * Relevance of a one-word query without typos, tier by tier: documents whose best field is the
- * name, then the reading, kind labels, organization, description, address, and last those found
- * only through an everyday phrase. Every document of a tier outranks every one of the next, so
+ * Relevance of a one-word query without typos or synonyms, tier by tier: documents whose best
+ * field is the name, then the reading, kind labels, organization, description, address, and last
+ * those found only through an everyday phrase, kind by kind. Every document of a tier outranks every one of the next, so
  * the scan stops at the first tier that fills the page; within a tier only exactness differs.
  */
 export function rankTiered(ctx: RankContext): TopK {
@@ -88,20 +85,20 @@ export function rankTiered(ctx: RankContext): TopK {
   const { words, nonZero, nonZeroCount } = candidates;
   // In rank order; a tier's documents exclude those of the tiers before it.
   const [name, reading, organization, description, address] = m.fieldBits as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-  const tiers: [Uint32Array | null, number][] = [
-    [name, 1],
-    [reading, 1 << 1],
-    [null, KIND_FIELD],
-    [organization, 1 << 2],
-    [description, 1 << 3],
-    [address, 1 << 4],
-    [null, 0],
+  const tiers: [Uint32Array | null, number, number][] = [
+    [name, tierBase(1), 0],
+    [reading, tierBase(1 << 1), 0],
+    [null, tierBase(KIND_FIELD), m.kindMask],
+    [organization, tierBase(1 << 2), 0],
+    [description, tierBase(1 << 3), 0],
+    [address, tierBase(1 << 4), 0],
+    // Everyday phrases: their kinds in the dictionary's order.
+    ...m.expandOrder.map((k, i): [null, number, number] => [null, expansionBase(i), 1 << k]),
   ];
   const seen = new Uint32Array(nonZeroCount);
-  for (const [bits, field] of tiers) {
-    const base = SINGLE_TERM[field]! * 4;
-    const kinds = field === KIND_FIELD ? m.kindMask : 0;
-    if (field === KIND_FIELD && kinds === 0) continue;
+  for (const [bits, tierScore, kinds] of tiers) {
+    const base = tierScore * 4;
+    if (!bits && kinds === 0) continue;
     for (let i = 0; i < nonZeroCount; i++) {
       const w = nonZero[i]!;
       let word = words[w]! & ~seen[i]!;

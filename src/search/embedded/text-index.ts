@@ -132,10 +132,15 @@ export class TextIndex {
   }
 
   /**
-   * Postings of a kana/kanji term: the documents (per field) holding all its bigrams; a single
-   * character is looked up as the first character of any bigram. Returns false when nothing matches.
+   * Marks the documents (per field) holding all the bigrams of a kana/kanji term, counting
+   * `typos` for them; a single character is looked up as the first character of any bigram.
+   * Returns false when nothing matches.
    */
-  cjk(term: string, out: { fields: Uint8Array; bits: Uint32Array; fieldBits: Uint32Array[]; markList(list: PostingList, typos: number): void }): boolean {
+  cjk(
+    term: string,
+    out: { fields: Uint8Array; bits: Uint32Array; fieldBits: Uint32Array[]; markList(list: PostingList, typos: number): void },
+    typos = 0,
+  ): boolean {
     if (term.length === 0) return false;
     if (term.length === 1) {
       const first = term.charCodeAt(0);
@@ -145,7 +150,7 @@ export class TextIndex {
       let any = false;
       for (; i < keys.length && keys[i]! <= end; i++) {
         const list = this.bigramList(keys[i]!)!;
-        out.markList(list, 0);
+        out.markList(list, typos);
         any ||= list.length > 0;
       }
       return any;
@@ -161,10 +166,10 @@ export class TextIndex {
       lists.push(list);
     }
     if (lists.length === 1) {
-      out.markList(lists[0]!, 0);
+      out.markList(lists[0]!, typos);
       return true;
     }
-    return intersectInto(lists, out) > 0;
+    return intersectInto(lists, out, typos) > 0;
   }
 
   /** Postings of a Latin word. */
