@@ -1,7 +1,9 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config.js";
 import { CliError, EXIT } from "./context.js";
+import { reindexCommand } from "./commands/reindex.js";
 import { seedCommand } from "./commands/seed.js";
+import { synonymsCommand } from "./commands/synonyms.js";
 
 /**
  * `tsunagu`: the command line. Every subcommand works the same against PGlite (`--data-dir`,
@@ -14,7 +16,7 @@ const program = new Command()
   .showHelpAfterError("(run with --help for usage)")
   .exitOverride();
 
-for (const command of [seedCommand()]) program.addCommand(command);
+for (const command of [seedCommand(), reindexCommand(), synonymsCommand()]) program.addCommand(command);
 
 try {
   await program.parseAsync(process.argv);

@@ -104,7 +104,7 @@ async function complete(db: Kysely<Database>, rows: MainRow[]): Promise<SearchDo
 export async function loadServiceDocuments(db: Kysely<Database>, serviceIds: readonly string[]): Promise<SearchDocument[]> {
   const out: SearchDocument[] = [];
   for (let i = 0; i < serviceIds.length; i += CHUNK) {
-    const rows = await documentRows(db).where("s.id", "in", serviceIds.slice(i, i + CHUNK)).orderBy("sal.id").execute();
+    const rows = await documentRows(db).where("s.id", "in", serviceIds.slice(i, i + CHUNK)).orderBy("s.id").orderBy("sal.id").execute();
     out.push(...(await complete(db, rows)));
   }
   return out;

@@ -6,7 +6,7 @@ import { enqueueOrganizationChanges, enqueueServiceChanges } from "../../src/out
 import { OutboxWorker } from "../../src/outbox/worker.js";
 import type { SearchDocument } from "../../src/search/document.js";
 import { EmbeddedSearch } from "../../src/search/embedded/embedded-search.js";
-import { type DocumentScope, type SearchPort, SearchUnavailableError, type SynonymGroups } from "../../src/search/port.js";
+import { type DocumentScope, SearchUnavailableError, type SynonymGroups } from "../../src/search/port.js";
 import { streamAllDocuments } from "../../src/search/projection.js";
 import { rebuildSearchIndex } from "../../src/search/rebuild.js";
 import { TEST_DB, createTestDb } from "../support/db.js";

@@ -49,7 +49,7 @@ const CASES: Case[] = [
   { q: "ｻﾝｺﾞｹｱ", first: "postpartum-care", kinds: ["postpartum-care"] },
   // readings: hiragana finds kanji names
   { q: "さんごけあ", first: "postpartum-care", kinds: ["postpartum-care"] },
-  { q: "ほしのこ", first: "daycare", includes: ["星の子保育園", "星の子保育園 里園"] },
+  { q: "ほしのこ", includes: ["星の子保育園", "星の子保育園 里園", "星の子キッズクラブ"] },
   { q: "はとがや", top: "はとがや みんなの食堂" },
   { q: "ひだまり", top: "ひだまり食堂", includes: ["産前産後ヘルパー ひだまり"] },
   { q: "いちじほいく", first: "temporary-care", kinds: ["temporary-care"] },

@@ -1,7 +1,7 @@
 import { WEEKDAYS } from "../../domain/schedule.js";
-import { KIND_CODES, type KindCode } from "../../domain/taxonomy.js";
+import { KIND_CODES } from "../../domain/taxonomy.js";
 import type { CostKind } from "../../db/database.js";
-import { type SearchDocument, kindLabels } from "../document.js";
+import type { SearchDocument } from "../document.js";
 import { cellOf, unitVector } from "./geo.js";
 import { Bitset, PostingList } from "./postings.js";
 import { bigramKey } from "./text-index.js";
@@ -13,7 +13,7 @@ import { bigramKey } from "./text-index.js";
  * renumbers once dead slots pile up.
  */
 export const KIND_INDEX = new Map<string, number>(KIND_CODES.map((k, i) => [k, i]));
-const COST_KINDS: CostKind[] = ["free", "fee", "sliding"];
+export const COST_KINDS: CostKind[] = ["free", "fee", "sliding"];
 export const FLAG_FREE = 1;
 export const FLAG_PRENATAL = 2;
 
@@ -187,42 +187,6 @@ export class DocStore {
     return this.size - this.dead;
   }
 
-  toDocument(slot: number): SearchDocument {
-    const kinds: KindCode[] = [];
-    const primary = KIND_CODES[this.kind[slot]!]!;
-    kinds.push(primary);
-    for (let i = 0; i < KIND_CODES.length; i++) if (i !== this.kind[slot] && this.kindMask[slot]! & (1 << i)) kinds.push(KIND_CODES[i]!);
-    const lat = this.lat[slot]!;
-    const days = WEEKDAYS.filter((_, i) => this.days[slot]! & (1 << i));
-    const costKind = COST_KINDS[this.cost[slot]!]!;
-    return {
-      id: this.ids[slot]!,
-      serviceId: this.serviceIds[slot]!,
-      locationId: this.locationIds[slot]!,
-      name: this.names[slot]!,
-      nameKana: this.nameKanas[slot]!,
-      kind: primary,
-      kinds,
-      kindLabels: labelsOf(this.kindMask[slot]! * 32 + this.kind[slot]!, kinds),
-      organization: { ...this.organizations.values[this.org[slot]!]! },
-      address: this.addresses[slot]!,
-      municipalityCode: this.muni[slot]! >= 0 ? this.municipalities.values[this.muni[slot]!]! : null,
-      description: this.descriptions[slot]!,
-      lat: Number.isNaN(lat) ? null : lat,
-      lng: Number.isNaN(lat) ? null : this.lng[slot]!,
-      ageMinMonths: this.ageMin[slot]! >= 0 ? this.ageMin[slot]! : null,
-      ageMaxMonths: this.ageMax[slot]! >= 0 ? this.ageMax[slot]! : null,
-      acceptsPrenatal: (this.flags[slot]! & FLAG_PRENATAL) !== 0,
-      pregnancyMinWeeks: this.pregMin[slot]! >= 0 ? this.pregMin[slot]! : null,
-      languages: this.languageCodes(slot),
-      costKind,
-      costFree: costKind === "free",
-      days,
-      verifiedAt: Number.isNaN(this.verifiedAt[slot]!) ? null : new Date(this.verifiedAt[slot]!).toISOString(),
-      updatedAt: new Date(this.updatedAt[slot]!).toISOString(),
-    };
-  }
-
   languageCodes(slot: number): string[] {
     const out: string[] = [];
     for (let w = 0; w < this.langStride; w++) {
@@ -337,14 +301,6 @@ export class DocStore {
     this.#recent = undefined;
     return map;
   }
-}
-
-const LABELS_BY_MASK = new Map<number, string[]>();
-/** The labels of a kind combination (`key`: kind mask × 32 + primary kind), computed once. */
-function labelsOf(key: number, kinds: KindCode[]): string[] {
-  let labels = LABELS_BY_MASK.get(key);
-  if (!labels) LABELS_BY_MASK.set(key, (labels = [...new Set(kinds.flatMap(kindLabels))]));
-  return [...labels];
 }
 
 /** FNV-1a over UTF-16 code units (as `setNameKeys` computes it). */
