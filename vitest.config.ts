@@ -9,7 +9,7 @@ const dbProject = (name: "pglite" | "postgres") => ({
     name,
     // Every suite outside tests/unit (pure) and tests/browser (its own project) touches a database.
     include: ["tests/**/*.test.ts"],
-    exclude: ["tests/unit/**", "tests/browser/**", "**/node_modules/**"],
+    exclude: ["tests/unit/**", "tests/contract/**", "tests/browser/**", "**/node_modules/**"],
     env: { TSUNAGU_TEST_DB: name },
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 60_000,
@@ -37,7 +37,7 @@ const browserProject = {
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      { test: { name: "unit", include: ["tests/unit/**/*.test.ts", "tests/contract/**/*.test.ts"] } },
       dbProject("pglite"),
       ...(process.env.DATABASE_URL ? [dbProject("postgres")] : []),
       browserProject,

@@ -4,7 +4,9 @@ import { CliError, EXIT } from "./context.js";
 import { benchCommand } from "./commands/bench.js";
 import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
+import { reindexCommand } from "./commands/reindex.js";
 import { seedCommand } from "./commands/seed.js";
+import { synonymsCommand } from "./commands/synonyms.js";
 import { userCommand } from "./commands/user.js";
 
 /**
@@ -18,7 +20,9 @@ const program = new Command()
   .showHelpAfterError("(run with --help for usage)")
   .exitOverride();
 
-for (const command of [seedCommand(), userCommand(), importCommand(), exportCommand(), benchCommand()]) program.addCommand(command);
+for (const command of [seedCommand(), userCommand(), importCommand(), exportCommand(), reindexCommand(), synonymsCommand(), benchCommand()]) {
+  program.addCommand(command);
+}
 
 try {
   await program.parseAsync(process.argv);

@@ -39,12 +39,12 @@ export const EVERYDAY_WORDS = [
     kinds: ["school-consult", "ibasho"],
   },
   {
-    phrases: ["ことばが遅い", "言葉が遅い", "ことばがおそい", "言葉の遅れ", "ことばのおくれ", "発達", "はったつ", "発達が気になる", "落ち着きがない",
+    phrases: ["ことばが遅い", "言葉が遅い", "ことばがおそい", "言葉の遅れ", "ことばのおくれ", "発達が気になる", "落ち着きがない",
       "speech delay", "late talker", "autism", "adhd", "development"],
     kinds: ["disability-support"],
   },
   {
-    phrases: ["料理", "ご飯を作って", "ごはんをつくって", "家事", "かじ", "掃除", "洗濯", "家のこと", "手伝ってほしい",
+    phrases: ["料理", "ご飯を作って", "ごはんをつくって", "掃除", "洗濯", "家のこと", "手伝ってほしい",
       "someone to cook", "cooking", "cleaning", "housework", "help at home"],
     kinds: ["home-help"],
   },

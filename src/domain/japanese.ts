@@ -90,111 +90,154 @@ export interface FoldedText {
   origins: number[];
 }
 
+/**
+ * The folding core writes UTF-16 code units into one reusable buffer, so that indexing 200,000
+ * documents does not allocate a string per field; `fold` and `foldWithOrigins` wrap it.
+ */
+let buf = new Uint16Array(4096);
+let len = 0;
+let origins: number[] | null = null;
+
+function put(u: number, at: number) {
+  if (len === buf.length) {
+    const next = new Uint16Array(buf.length * 2);
+    next.set(buf);
+    buf = next;
+  }
+  buf[len++] = u;
+  origins?.push(at);
+}
+
 /** The folded form of `text` (see the module comment). */
 export function fold(text: string): string {
-  return foldInto(text, null);
+  origins = null;
+  foldCore(text);
+  return decode(buf, 0, len);
 }
 
 /** The folded form of `text` and, for each folded character, its index in `text`. */
 export function foldWithOrigins(text: string): FoldedText {
-  const origins: number[] = [];
-  const folded = foldInto(text, origins);
-  return { text: folded, origins };
+  origins = [];
+  foldCore(text);
+  const out = { text: decode(buf, 0, len), origins };
+  origins = null;
+  return out;
 }
 
-function foldInto(text: string, origins: number[] | null): string {
-  const out: number[] = [];
+/**
+ * Folds `text` into a shared buffer and returns it with the folded length: for indexing, which
+ * reads code units and needs no string. The buffer is overwritten by the next call.
+ */
+export function foldToCodes(text: string): { codes: Uint16Array; length: number } {
+  origins = null;
+  foldCore(text);
+  return { codes: buf, length: len };
+}
+
+/** A string from code units (short runs through `fromCharCode`, long ones in slices). */
+export function decode(codes: Uint16Array, from: number, to: number): string {
+  let out = "";
+  for (let i = from; i < to; i += 2048) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(to, i + 2048)) as unknown as number[]);
+  return out;
+}
+
+function foldCore(text: string) {
+  len = 0;
+  let variants = false;
   for (let i = 0; i < text.length; i++) {
     const u = text.charCodeAt(i);
     if (u < 0x80) {
       // ASCII fast path.
-      if ((u >= 0x61 && u <= 0x7a) || (u >= 0x30 && u <= 0x39)) push(out, origins, u, i);
-      else if (u >= 0x41 && u <= 0x5a) push(out, origins, u + 32, i);
-      else push(out, origins, 0x20, i);
+      if ((u >= 0x61 && u <= 0x7a) || (u >= 0x30 && u <= 0x39)) put(u, i);
+      else if (u >= 0x41 && u <= 0x5a) put(u + 32, i);
+      else put(0x20, i);
       continue;
     }
+    if (u === 0x5b50 || u === 0x969c) variants = true; // 子, 障
     if (needsNfkc(u)) {
       const n = nfkc(u);
-      for (let j = 0; j < n.length; j++) foldUnit(out, origins, n.charCodeAt(j), i);
+      for (let j = 0; j < n.length; j++) foldUnit(n.charCodeAt(j), i);
     } else {
-      foldUnit(out, origins, u, i);
+      foldUnit(u, i);
     }
   }
-  if (origins) origins.push(text.length);
-  let folded = "";
-  for (let i = 0; i < out.length; i += 4096) folded += String.fromCharCode(...out.slice(i, i + 4096));
-  if (folded.length > 0 && /[子障]/.test(folded)) folded = applyVariants(folded, origins);
-  return folded;
+  origins?.push(text.length);
+  if (variants) applyVariants();
 }
 
-function push(out: number[], origins: number[] | null, u: number, at: number) {
-  out.push(u);
-  origins?.push(at);
-}
-
-function foldUnit(out: number[], origins: number[] | null, unit: number, at: number) {
+function foldUnit(unit: number, at: number) {
   let u = unit;
   if (u === LONG_VOWEL_MARK || u === MIDDLE_DOT) return;
   if (u < 0x80) {
     // ASCII from NFKC (full-width ＡＢＣ１２３): the same rules as the fast path.
     if (u >= 0x41 && u <= 0x5a) u += 32;
     else if (!((u >= 0x61 && u <= 0x7a) || (u >= 0x30 && u <= 0x39))) u = 0x20;
-    push(out, origins, u, at);
+    put(u, at);
     return;
   }
   if (u === DAKUTEN || u === HANDAKUTEN) {
     // A voiced mark left alone by NFKC (from half-width ﾞ ﾟ): join it to the kana before it.
-    const prev = out[out.length - 1];
-    if (prev !== undefined) {
-      const joined = (String.fromCharCode(prev) + String.fromCharCode(u)).normalize("NFC");
-      if (joined.length === 1) out[out.length - 1] = joined.charCodeAt(0);
+    if (len > 0) {
+      const joined = (String.fromCharCode(buf[len - 1]!) + String.fromCharCode(u)).normalize("NFC");
+      if (joined.length === 1) buf[len - 1] = joined.charCodeAt(0);
     }
     return;
   }
   if (u >= 0x30a1 && u <= 0x30f6) u -= 0x60; // katakana → hiragana
   else if (u === 0x30fd || u === 0x30fe) u -= 0x60; // ヽヾ → ゝゞ
-  const large = LARGE.get(u);
-  if (large !== undefined) u = large;
   if (u >= 0x3040 && u < 0x30a0) {
+    const large = LARGE.get(u);
+    if (large !== undefined) u = large;
     const v = VOWEL[u - 0x3040]!;
-    if (v && u === VOWEL_KANA[v]) {
-      const prev = out[out.length - 1];
-      if (prev !== undefined && prev >= 0x3040 && prev < 0x30a0) {
+    if (v && u === VOWEL_KANA[v] && len > 0) {
+      const prev = buf[len - 1]!;
+      if (prev >= 0x3040 && prev < 0x30a0) {
         const pv = VOWEL[prev - 0x3040]!;
         if (pv === v || (pv === 5 && v === 3) || (pv === 4 && v === 2)) return; // lengthens the previous kana
       }
     }
-    out.push(u);
-    origins?.push(at);
+    put(u, at);
     return;
   }
   if (!isWordUnit(u)) {
-    push(out, origins, 0x20, at);
+    put(0x20, at);
     return;
   }
-  if (u >= 0x80 && u < 0x2000) {
+  if (u < 0x2000) {
     const lower = String.fromCharCode(u).toLowerCase();
     if (lower.length === 1) u = lower.charCodeAt(0);
   }
-  push(out, origins, u, at);
+  put(u, at);
 }
 
-function applyVariants(folded: string, origins: number[] | null): string {
-  let text = folded;
-  for (const [from, to] of VARIANTS) {
-    let at = text.indexOf(from);
-    while (at !== -1) {
-      text = text.slice(0, at) + to + text.slice(at + from.length);
+const VARIANT_CODES = VARIANTS.map(([from, to]) => [codesOf(from), codesOf(to)] as const);
+function codesOf(s: string): number[] {
+  return [...s].map((c) => c.charCodeAt(0));
+}
+
+/** Rewrites written variants in the buffer (and their origins). */
+function applyVariants() {
+  for (const [from, to] of VARIANT_CODES) {
+    for (let at = 0; at + from.length <= len; at++) {
+      let match = true;
+      for (let k = 0; k < from.length; k++) if (buf[at + k] !== from[k]) match = false;
+      if (!match) continue;
+      const tail = Array.from(buf.subarray(at + from.length, len));
+      const saved = origins;
+      origins = null;
+      len = at;
+      for (const u of to) put(u, 0);
+      for (const u of tail) put(u, 0);
+      origins = saved;
       if (origins) {
         const start = origins[at]!;
         const end = origins[at + from.length]!;
-        // Every character of the replacement points at the replaced span's start; the span's end stays where it was.
-        origins.splice(at, from.length, ...Array.from({ length: to.length }, (_, k) => (k === 0 ? start : Math.min(end - 1, start + k))));
+        // Every character of the replacement points into the replaced span.
+        origins.splice(at, from.length, ...to.map((_, k) => (k === 0 ? start : Math.min(end - 1, start + k))));
       }
-      at = text.indexOf(from, at + to.length);
+      at += to.length - 1;
     }
   }
-  return text;
 }
 
 /** A run of folded text that a word index treats as one unit. */

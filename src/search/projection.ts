@@ -27,7 +27,8 @@ function documentRows(db: Kysely<Database>) {
           .selectFrom("address")
           .select(["state_province", "city", "address_1", "address_2"])
           .whereRef("address.location_id", "=", "l.id")
-          .orderBy("address.id")
+          // A location has one address (catalog/writer.ts). No ORDER BY: with it, a planner
+          // without statistics walks the primary key instead of address_location_idx.
           .limit(1)
           .as("a"),
       (join) => join.onTrue(),
@@ -103,7 +104,7 @@ async function complete(db: Kysely<Database>, rows: MainRow[]): Promise<SearchDo
 export async function loadServiceDocuments(db: Kysely<Database>, serviceIds: readonly string[]): Promise<SearchDocument[]> {
   const out: SearchDocument[] = [];
   for (let i = 0; i < serviceIds.length; i += CHUNK) {
-    const rows = await documentRows(db).where("s.id", "in", serviceIds.slice(i, i + CHUNK)).orderBy("sal.id").execute();
+    const rows = await documentRows(db).where("s.id", "in", serviceIds.slice(i, i + CHUNK)).orderBy("s.id").orderBy("sal.id").execute();
     out.push(...(await complete(db, rows)));
   }
   return out;
@@ -122,17 +123,15 @@ export async function loadOrganizationDocuments(
   return { serviceIds, documents: await loadServiceDocuments(db, serviceIds) };
 }
 
-/** Every public document, a batch at a time in id order (a full rebuild never holds all rows at once). */
+/**
+ * Every public document, a batch at a time (a full rebuild never holds all rows at once). The
+ * public service ids are read first, then their documents by id: keyset paging over the joined
+ * rows would make the database redo the whole join for every batch.
+ */
 export async function* streamAllDocuments(db: Kysely<Database>, batchSize = BATCH): AsyncGenerator<SearchDocument[]> {
-  let after: string | undefined;
-  for (;;) {
-    let q = documentRows(db).orderBy("sal.id").limit(batchSize);
-    if (after !== undefined) q = q.where("sal.id", ">", after);
-    const rows = await q.execute();
-    if (rows.length === 0) return;
-    after = rows[rows.length - 1]!.salId;
-    yield await complete(db, rows);
-    if (rows.length < batchSize) return;
+  const ids = (await publicServices(db).select("s.id").orderBy("s.id").execute()).map((r) => r.id);
+  for (let i = 0; i < ids.length; i += batchSize) {
+    yield await loadServiceDocuments(db, ids.slice(i, i + batchSize));
   }
 }
 

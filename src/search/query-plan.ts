@@ -41,8 +41,8 @@ export interface TermSpec {
 export interface ChunkPlan {
   /** The chunk as typed (its script runs). */
   whole: TermSpec[];
-  /** The chunk as separate words, tried when `whole` finds nothing; null when it would be the same. */
-  split: TermSpec[] | null;
+  /** The chunk as separate words, tried when `whole` finds nothing; null when it would be the same. Computed on demand (the segmenter is not free). */
+  split(): TermSpec[] | null;
 }
 
 export interface QueryPlan {
@@ -104,7 +104,7 @@ export function planQuery(text: string, synonyms: SynonymTable = new SynonymTabl
       const literal = runs.length === 1;
       chunks.push({
         whole: [{ text: p.folded, kind: runs[0]?.kind ?? "cjk", prefix: false, alternatives: [], expandsTo: p.kinds, literal }],
-        split: null,
+        split: () => null,
       });
       continue;
     }
@@ -166,10 +166,20 @@ function planChunk(folded: string, original: string, synonyms: SynonymTable): Ch
   const runs = runsOf(folded);
   const content = runs.filter((r) => !PARTICLES.has(r.text));
   const whole = (content.length > 0 ? content : runs).map((r) => term(r.text, r.kind, synonyms));
-  const words = segmentWords(original);
-  const split = words.length > 0 ? words.flatMap((w) => runsOf(w).map((r) => term(r.text, r.kind, synonyms))) : null;
-  const same = split && split.length === whole.length && split.every((t, i) => t.text === whole[i]!.text);
-  return { whole, split: same ? null : split };
+  let split: TermSpec[] | null | undefined;
+  return {
+    whole,
+    split() {
+      if (split !== undefined) return split;
+      const words = segmentWords(original);
+      split = words.length > 0 ? words.flatMap((w) => runsOf(w).map((r) => term(r.text, r.kind, synonyms))) : null;
+      if (split && split.length === whole.length && split.every((t, i) => t.text === whole[i]!.text)) split = null;
+      // The query's last word is a prefix, as in `whole`.
+      const last = split?.[split.length - 1];
+      if (last && whole[whole.length - 1]?.prefix && last.kind === "word") last.prefix = true;
+      return split;
+    },
+  };
 }
 
 /** Words of a chunk without particles; a single character left over by the segmenter sticks to the word before (預|か|り → 預かり, 川口|市 → 川口市). */
@@ -210,8 +220,6 @@ function term(text: string, kind: TermKind, synonyms: SynonymTable): TermSpec {
 function markLastPrefix(plan: QueryPlan) {
   const last = plan.chunks[plan.chunks.length - 1];
   if (!last) return;
-  for (const terms of [last.whole, last.split]) {
-    const t = terms?.[terms.length - 1];
-    if (t && t.kind === "word" && t.literal && t.expandsTo.length === 0) t.prefix = true;
-  }
+  const t = last.whole[last.whole.length - 1];
+  if (t && t.kind === "word" && t.literal && t.expandsTo.length === 0) t.prefix = true;
 }

@@ -1,9 +1,8 @@
-import { fold } from "../../domain/japanese.js";
 import { WEEKDAYS } from "../../domain/schedule.js";
-import { KIND_CODES, type KindCode } from "../../domain/taxonomy.js";
+import { KIND_CODES } from "../../domain/taxonomy.js";
 import type { CostKind } from "../../db/database.js";
-import { type SearchDocument, kindLabels } from "../document.js";
-import { CELL_DEGREES, cellOf, unitVector } from "./geo.js";
+import type { SearchDocument } from "../document.js";
+import { cellOf, unitVector } from "./geo.js";
 import { Bitset, PostingList } from "./postings.js";
 import { bigramKey } from "./text-index.js";
 
@@ -14,7 +13,7 @@ import { bigramKey } from "./text-index.js";
  * renumbers once dead slots pile up.
  */
 export const KIND_INDEX = new Map<string, number>(KIND_CODES.map((k, i) => [k, i]));
-const COST_KINDS: CostKind[] = ["free", "fee", "sliding"];
+export const COST_KINDS: CostKind[] = ["free", "fee", "sliding"];
 export const FLAG_FREE = 1;
 export const FLAG_PRENATAL = 2;
 
@@ -80,8 +79,6 @@ export class DocStore {
   langStride = 1;
   verifiedAt = new Float64Array(0);
   updatedAt = new Float64Array(0);
-  /** First 32 bits of the id: a cheap, stable tie-breaker. */
-  idKey = new Uint32Array(0);
   /** Hashes of the folded name and reading (spaces removed), for the exactness rule. */
   nameHash = new Uint32Array(0);
   kanaHash = new Uint32Array(0);
@@ -89,13 +86,15 @@ export class DocStore {
   namePrefix = new Uint32Array(0);
   kanaPrefix = new Uint32Array(0);
 
+  #recent: { order: Int32Array; covered: number } | undefined;
+
   readonly organizations = new Interner<Organization>();
   readonly municipalities = new Interner<string>();
   readonly languages = new Interner<string>();
   readonly #strings = new Map<string, string>();
 
   /** Appends a document in a new slot (the caller removes an older version first). */
-  add(doc: SearchDocument, foldedName: string, foldedKana: string): number {
+  add(doc: SearchDocument): number {
     const slot = this.size++;
     if (slot >= this.capacity) this.#grow(Math.max(1024, this.capacity * 2));
     this.alive.add(slot);
@@ -140,15 +139,39 @@ export class DocStore {
     this.#setLanguages(slot, doc.languages);
     this.verifiedAt[slot] = doc.verifiedAt ? Date.parse(doc.verifiedAt) : Number.NaN;
     this.updatedAt[slot] = Date.parse(doc.updatedAt);
-    this.idKey[slot] = Number.parseInt(doc.id.slice(0, 8), 16) >>> 0 || hash(doc.id);
 
-    const name = foldedName.replace(/ /g, "");
-    const kana = foldedKana.replace(/ /g, "");
-    this.nameHash[slot] = hash(name);
-    this.kanaHash[slot] = kana ? hash(kana) : 0;
-    this.namePrefix[slot] = name.length >= 2 ? bigramKey(name.charCodeAt(0), name.charCodeAt(1)) : 0;
-    this.kanaPrefix[slot] = kana.length >= 2 ? bigramKey(kana.charCodeAt(0), kana.charCodeAt(1)) : 0;
     return slot;
+  }
+
+  /** Records the hash and first bigram of the folded name (or reading), spaces left out, for the exactness rule. */
+  setNameKeys(slot: number, reading: boolean, codes: Uint16Array, length: number): void {
+    let h = 0x811c9dc5;
+    let first = -1;
+    let prefix = 0;
+    for (let i = 0; i < length; i++) {
+      const u = codes[i]!;
+      if (u === 0x20) continue;
+      h = Math.imul(h ^ u, 0x01000193);
+      if (first < 0) first = u;
+      else if (prefix === 0) prefix = bigramKey(first, u);
+    }
+    (reading ? this.kanaHash : this.nameHash)[slot] = first < 0 ? 0 : h >>> 0 || 1;
+    (reading ? this.kanaPrefix : this.namePrefix)[slot] = prefix;
+  }
+
+  /**
+   * Slots by verification date, newest first (ties by slot), for lists without words. Built
+   * for slots below `covered`; a changed document gets a new slot, so the order stays right for
+   * the old ones and only slots from `covered` on need a look. Rebuilt once those pile up.
+   */
+  recentOrder(): { order: Int32Array; covered: number } {
+    if (!this.#recent || this.size - this.#recent.covered > Math.max(1000, this.size / 20)) {
+      const keys = new Float64Array(this.size);
+      for (let s = 0; s < this.size; s++) keys[s] = Number.isNaN(this.verifiedAt[s]!) ? Number.POSITIVE_INFINITY : -this.verifiedAt[s]!;
+      const order = Int32Array.from({ length: this.size }, (_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b);
+      this.#recent = { order, covered: this.size };
+    }
+    return this.#recent;
   }
 
   /** Marks a slot dead; postings that still point at it are skipped by every query. */
@@ -162,42 +185,6 @@ export class DocStore {
 
   get liveCount(): number {
     return this.size - this.dead;
-  }
-
-  toDocument(slot: number): SearchDocument {
-    const kinds: KindCode[] = [];
-    const primary = KIND_CODES[this.kind[slot]!]!;
-    kinds.push(primary);
-    for (let i = 0; i < KIND_CODES.length; i++) if (i !== this.kind[slot] && this.kindMask[slot]! & (1 << i)) kinds.push(KIND_CODES[i]!);
-    const lat = this.lat[slot]!;
-    const days = WEEKDAYS.filter((_, i) => this.days[slot]! & (1 << i));
-    const costKind = COST_KINDS[this.cost[slot]!]!;
-    return {
-      id: this.ids[slot]!,
-      serviceId: this.serviceIds[slot]!,
-      locationId: this.locationIds[slot]!,
-      name: this.names[slot]!,
-      nameKana: this.nameKanas[slot]!,
-      kind: primary,
-      kinds,
-      kindLabels: [...new Set(kinds.flatMap(kindLabels))],
-      organization: { ...this.organizations.values[this.org[slot]!]! },
-      address: this.addresses[slot]!,
-      municipalityCode: this.muni[slot]! >= 0 ? this.municipalities.values[this.muni[slot]!]! : null,
-      description: this.descriptions[slot]!,
-      lat: Number.isNaN(lat) ? null : lat,
-      lng: Number.isNaN(lat) ? null : this.lng[slot]!,
-      ageMinMonths: this.ageMin[slot]! >= 0 ? this.ageMin[slot]! : null,
-      ageMaxMonths: this.ageMax[slot]! >= 0 ? this.ageMax[slot]! : null,
-      acceptsPrenatal: (this.flags[slot]! & FLAG_PRENATAL) !== 0,
-      pregnancyMinWeeks: this.pregMin[slot]! >= 0 ? this.pregMin[slot]! : null,
-      languages: this.languageCodes(slot),
-      costKind,
-      costFree: costKind === "free",
-      days,
-      verifiedAt: Number.isNaN(this.verifiedAt[slot]!) ? null : new Date(this.verifiedAt[slot]!).toISOString(),
-      updatedAt: new Date(this.updatedAt[slot]!).toISOString(),
-    };
   }
 
   languageCodes(slot: number): string[] {
@@ -266,7 +253,7 @@ export class DocStore {
     this.pregMin = copy(this.pregMin, (n) => new Int8Array(n));
     for (const key of ["flags", "cost", "days"] as const) this[key] = copy(this[key], (n) => new Uint8Array(n));
     this.langs = copy(this.langs, (n) => new Uint32Array(n), this.langStride);
-    for (const key of ["idKey", "nameHash", "kanaHash", "namePrefix", "kanaPrefix"] as const) this[key] = copy(this[key], (n) => new Uint32Array(n));
+    for (const key of ["nameHash", "kanaHash", "namePrefix", "kanaPrefix"] as const) this[key] = copy(this[key], (n) => new Uint32Array(n));
     this.alive = this.alive.grown(capacity);
     for (let i = 0; i < this.kindBits.length; i++) this.kindBits[i] = this.kindBits[i]!.grown(capacity);
     this.capacity = capacity;
@@ -292,7 +279,7 @@ export class DocStore {
     };
     for (const a of [this.ids, this.serviceIds, this.locationIds, this.names, this.nameKanas, this.addresses, this.descriptions]) moveStrings(a);
     for (const a of [this.kind, this.kindMask, this.org, this.muni, this.lat, this.lng, this.x, this.y, this.z, this.ageMin, this.ageMax,
-      this.pregMin, this.flags, this.cost, this.days, this.verifiedAt, this.updatedAt, this.idKey, this.nameHash, this.kanaHash,
+      this.pregMin, this.flags, this.cost, this.days, this.verifiedAt, this.updatedAt, this.nameHash, this.kanaHash,
       this.namePrefix, this.kanaPrefix]) move(a);
     move(this.langs, this.langStride);
     this.langs.fill(0, next * this.langStride);
@@ -311,23 +298,15 @@ export class DocStore {
     for (let s = 0; s < next; s++) this.descriptions[s] = this.#intern(this.descriptions[s]!);
     this.size = next;
     this.dead = 0;
+    this.#recent = undefined;
     return map;
   }
 }
 
-/** FNV-1a over UTF-16 code units. */
+/** FNV-1a over UTF-16 code units (as `setNameKeys` computes it). */
 export function hash(s: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return h >>> 0 || 1;
 }
 
-/** Folded name and reading of a document, as the store and the text index use them. */
-export function foldedNames(doc: SearchDocument): { name: string; kana: string } {
-  return { name: fold(doc.name), kana: doc.nameKana ? fold(doc.nameKana) : "" };
-}
-
-export { CELL_DEGREES };

@@ -1,16 +1,17 @@
-import { fold } from "../../domain/japanese.js";
+import { foldToCodes } from "../../domain/japanese.js";
 import { KIND_CODES } from "../../domain/taxonomy.js";
-import { WEEKDAYS } from "../../domain/schedule.js";
 import type { SearchDocument } from "../document.js";
 import { highlightDocument } from "../highlight.js";
-import type { DocumentScope, FacetName, SearchHit, SearchQuery, SearchResult, SynonymGroups } from "../port.js";
+import type { DocumentScope, LatLng, SearchHit, SearchQuery, SearchResult, SynonymGroups } from "../port.js";
 import { MAX_TERMS, type QueryPlan, SynonymTable, type TermSpec, planQuery } from "../query-plan.js";
-import { DocStore, FLAG_FREE, foldedNames, hash } from "./doc-store.js";
-import { compileFilter, originOf } from "./filter.js";
+import { DocStore, hash } from "./doc-store.js";
+import { documentAt } from "./document-at.js";
+import { FacetCounter } from "./facets.js";
+import { type CompiledFilter, compileFilter, originOf } from "./filter.js";
 import { boundsOf, cellsOf, distanceMeters, unitVector } from "./geo.js";
-import { Bitset } from "./postings.js";
 import { KindMatcher } from "./kind-matcher.js";
-import { scoreOf } from "./score.js";
+import { exactness, multiTermBase, singleTermBase } from "./score.js";
+import { type Candidates, type RankContext, countBits, countKinds, forEachSlot, rankByScore, rankRecent, rankTiered } from "./rank.js";
 import { TermMatches, evaluateTerm } from "./term-eval.js";
 import { TextIndex } from "./text-index.js";
 import { TopK } from "./top-k.js";
@@ -32,7 +33,8 @@ export class EmbeddedIndex {
   readonly #kinds = new KindMatcher();
   #synonyms = new SynonymTable();
   readonly #terms: TermMatches[] = [];
-  #candidates = new Bitset(0);
+  #candidates = new Uint32Array(0);
+  #nonZero = new Int32Array(0);
 
   setSynonyms(groups: SynonymGroups): void {
     this.#synonyms = new SynonymTable(groups);
@@ -95,9 +97,9 @@ export class EmbeddedIndex {
 
   documents(ids?: readonly string[]): SearchDocument[] {
     const store = this.#store;
-    if (ids) return ids.map((id) => store.idToSlot.get(id)).filter((s): s is number => s !== undefined).map((s) => store.toDocument(s));
+    if (ids) return ids.map((id) => store.idToSlot.get(id)).filter((s): s is number => s !== undefined).map((s) => documentAt(store, s));
     const out: SearchDocument[] = [];
-    store.alive.forEach((s) => out.push(store.toDocument(s)));
+    store.alive.forEach((s) => out.push(documentAt(store, s)));
     return out;
   }
 
@@ -106,45 +108,33 @@ export class EmbeddedIndex {
     const store = this.#store;
     const plan = query.text?.trim() ? planQuery(query.text, this.#synonyms) : undefined;
     const filter = compileFilter(store, query);
-    const facetNames = query.facets ?? [];
-    const facets = new FacetCounter(store, facetNames);
-    const k = query.page * query.size;
+    const facets = new FacetCounter(store, query.facets ?? []);
     const origin = originOf(query);
     const byDistance = query.sort === "distance" && origin !== undefined;
-    const o = origin ? unitVector(origin.lat, origin.lng) : [0, 0, 0];
-
     const terms = plan ? this.#evaluate(plan) : [];
     const queryHash = plan ? hash(plan.folded.replace(/ /g, "")) : 0;
     const firstKey = terms.length ? firstBigram(terms[0]!.spec.text) : 0;
+    const k = Math.min(query.page * query.size, store.size);
 
     let total = 0;
-    let top = new TopK(k, (a, b) => (store.ids[a]! < store.ids[b]! ? -1 : store.ids[a]! > store.ids[b]! ? 1 : 0));
+    let top = new TopK(0);
     // Every term must match; when nothing does, drop terms from the end (Meilisearch's "last").
     for (let level = terms.length; level >= (terms.length ? 1 : 0) && total === 0 && !filter.impossible; level--) {
       const matches = terms.slice(0, level).map((t) => t.matches);
       const candidates = this.#candidateSet(filter, matches);
-      top = new TopK(k, (a, b) => (store.ids[a]! < store.ids[b]! ? -1 : store.ids[a]! > store.ids[b]! ? 1 : 0));
+      const ctx = { store, candidates, matches, k, queryHash, firstKey };
       facets.reset();
-      const { x, y, z, verifiedAt, idKey } = store;
-      candidates.forEach((slot) => {
-        if (!filter.test(slot)) return;
-        total++;
-        facets.add(slot);
-        const score = matches.length ? scoreOf(store, matches, slot, queryHash, firstKey) : 0;
-        if (byDistance) {
-          const dx = x[slot]! - o[0]!;
-          const dy = y[slot]! - o[1]!;
-          const dz = z[slot]! - o[2]!;
-          const d = dx * dx + dy * dy + dz * dz;
-          top.offer(slot, Number.isNaN(d) ? Number.POSITIVE_INFINITY : d, score, idKey[slot]!);
-        } else if (matches.length) {
-          top.offer(slot, score, 0, idKey[slot]!);
-        } else {
-          // No words: the most recently verified first.
-          const v = verifiedAt[slot]!;
-          top.offer(slot, Number.isNaN(v) ? Number.POSITIVE_INFINITY : -v, 0, idKey[slot]!);
-        }
-      });
+      if (filter.needsTest || byDistance) {
+        ({ total, top } = this.#scan(ctx, filter, facets, byDistance ? origin : undefined));
+        continue;
+      }
+      // No per-document condition: totals and kind counts straight from the bitsets.
+      total = countBits(candidates);
+      if (total === 0) continue;
+      if (facets.kinds) countKinds(store, candidates, facets.kinds);
+      if (facets.others) forEachSlot(candidates, (slot) => facets.add(slot));
+      top =
+        matches.length === 0 ? rankRecent(ctx) : matches.length === 1 && !matches[0]!.typos ? rankTiered(ctx) : rankByScore(ctx);
     }
 
     const forms = terms.flatMap((t) => t.matches.forms);
@@ -152,7 +142,7 @@ export class EmbeddedIndex {
       .sorted()
       .slice((query.page - 1) * query.size)
       .map((slot) => {
-        const document = store.toDocument(slot);
+        const document = documentAt(store, slot);
         const hit: SearchHit = { document, highlights: highlightDocument(document, forms) };
         if (origin && document.lat !== null && document.lng !== null) {
           hit.distanceMeters = Math.round(distanceMeters(origin, { lat: document.lat, lng: document.lng }));
@@ -168,6 +158,46 @@ export class EmbeddedIndex {
       expansions: plan?.expansions ?? [],
       tookMs: performance.now() - started,
     };
+  }
+
+  /** Every candidate through the per-document filter: counts, facets and the best `k` (by relevance or distance). */
+  #scan(ctx: RankContext, filter: CompiledFilter, facets: FacetCounter, origin: LatLng | undefined): { total: number; top: TopK } {
+    const { store, matches, queryHash, firstKey } = ctx;
+    const top = new TopK(ctx.k);
+    const single = matches.length === 1 ? matches[0]! : undefined;
+    const [ox, oy, oz] = origin ? unitVector(origin.lat, origin.lng) : [0, 0, 0];
+    const { x, y, z, verifiedAt, kindMask } = store;
+    const kindCounts = facets.kinds;
+    let total = 0;
+    forEachSlot(ctx.candidates, (slot) => {
+      if (!filter.test(slot)) return;
+      total++;
+      const kinds = kindMask[slot]!;
+      if (kindCounts) {
+        for (let m = kinds; m !== 0; m &= m - 1) kindCounts[31 - Math.clz32(m & -m)]!++;
+      }
+      if (facets.others) facets.add(slot);
+      let relevance: number;
+      if (matches.length === 0) {
+        // No words: the most recently verified first.
+        const v = verifiedAt[slot]!;
+        relevance = v === v ? -v : Number.POSITIVE_INFINITY;
+      } else {
+        relevance = (single ? singleTermBase(store, single, slot) : multiTermBase(store, matches, slot)) * 4;
+      }
+      if (origin) {
+        const dx = x[slot]! - ox!;
+        const dy = y[slot]! - oy!;
+        const dz = z[slot]! - oz!;
+        const d = dx * dx + dy * dy + dz * dz;
+        if (matches.length) relevance += exactness(store, slot, queryHash, firstKey);
+        top.offer(slot, d === d ? d : Number.POSITIVE_INFINITY, relevance);
+      } else if (top.wants(relevance)) {
+        if (matches.length) relevance += exactness(store, slot, queryHash, firstKey);
+        top.offer(slot, relevance, 0);
+      }
+    });
+    return { total, top };
   }
 
   /**
@@ -186,9 +216,10 @@ export class EmbeddedIndex {
         found = evaluateTerm(spec, ctx, matches) && found;
         out.push({ spec, matches });
       }
-      if (!found && chunk.split) {
+      const split = found ? null : chunk.split();
+      if (split) {
         out.length = start;
-        for (const spec of chunk.split) {
+        for (const spec of split) {
           if (out.length >= MAX_TERMS) break;
           const matches = this.#scratch(out.length);
           evaluateTerm(spec, ctx, matches);
@@ -210,11 +241,11 @@ export class EmbeddedIndex {
     return this.#terms[i]!;
   }
 
-  /** Live documents that pass the kind filter, the geo grid and every term, as a bitset. */
-  #candidateSet(filter: ReturnType<typeof compileFilter>, matches: TermMatches[]): Bitset {
+  /** Live documents that pass the kind filter, the geo grid and every term. */
+  #candidateSet(filter: CompiledFilter, matches: TermMatches[]): Candidates {
     const store = this.#store;
-    if (this.#candidates.capacity < store.capacity) this.#candidates = new Bitset(store.capacity);
-    const c = this.#candidates.words;
+    if (this.#candidates.length * 32 < store.capacity) this.#candidates = new Uint32Array(Math.ceil(store.capacity / 32));
+    const c = this.#candidates;
     c.set(store.alive.words);
     if (filter.kindMask) {
       const any = new Uint32Array(c.length);
@@ -226,7 +257,7 @@ export class EmbeddedIndex {
       for (let j = 0; j < c.length; j++) c[j]! &= any[j]!;
     }
     for (const m of matches) {
-      const w = m.all.words;
+      const w = m.all;
       for (let j = 0; j < c.length; j++) c[j]! &= w[j]!;
     }
     const cells = filter.area ? cellsOf(boundsOf(filter.area), MAX_CELLS) : undefined;
@@ -242,80 +273,31 @@ export class EmbeddedIndex {
       }
       for (let j = 0; j < c.length; j++) c[j]! &= inArea[j]!;
     }
-    return this.#candidates;
+    if (this.#nonZero.length < c.length) this.#nonZero = new Int32Array(c.length);
+    let n = 0;
+    for (let j = 0; j < c.length; j++) if (c[j] !== 0) this.#nonZero[n++] = j;
+    return { words: c, nonZero: this.#nonZero, nonZeroCount: n };
   }
 }
 
 function add(store: DocStore, text: TextIndex, doc: SearchDocument) {
-  const { name, kana } = foldedNames(doc);
-  const slot = store.add(doc, name, kana);
-  const org = doc.organization.nameKana ? `${doc.organization.name} ${doc.organization.nameKana}` : doc.organization.name;
-  text.add(slot, [name, kana, fold(org), fold(doc.description), fold(doc.address)]);
+  const slot = store.add(doc);
+  let f = foldToCodes(doc.name);
+  store.setNameKeys(slot, false, f.codes, f.length);
+  text.addField(slot, 0, f.codes, f.length);
+  if (doc.nameKana) {
+    f = foldToCodes(doc.nameKana);
+    store.setNameKeys(slot, true, f.codes, f.length);
+    text.addField(slot, 1, f.codes, f.length);
+  }
+  f = foldToCodes(doc.organization.nameKana ? `${doc.organization.name} ${doc.organization.nameKana}` : doc.organization.name);
+  text.addField(slot, 2, f.codes, f.length);
+  f = foldToCodes(doc.description);
+  text.addField(slot, 3, f.codes, f.length);
+  f = foldToCodes(doc.address);
+  text.addField(slot, 4, f.codes, f.length);
 }
 
 function firstBigram(text: string): number {
   return text.length >= 2 ? ((text.charCodeAt(0) << 16) | text.charCodeAt(1)) >>> 0 : 0;
-}
-
-/** Facet counts over every matching document. */
-class FacetCounter {
-  readonly #want: Set<FacetName>;
-  #kinds = new Int32Array(KIND_CODES.length);
-  #munis: Int32Array;
-  #langs: Map<number, number> = new Map();
-  #free = [0, 0];
-  #days = new Int32Array(7);
-
-  constructor(
-    private readonly store: DocStore,
-    names: readonly FacetName[],
-  ) {
-    this.#want = new Set(names);
-    this.#munis = new Int32Array(store.municipalities.values.length);
-  }
-
-  reset(): void {
-    this.#kinds.fill(0);
-    this.#munis.fill(0);
-    this.#langs.clear();
-    this.#free = [0, 0];
-    this.#days.fill(0);
-  }
-
-  add(slot: number): void {
-    const s = this.store;
-    if (this.#want.has("kind")) {
-      let m = s.kindMask[slot]!;
-      while (m) {
-        const low = m & -m;
-        this.#kinds[31 - Math.clz32(low)]!++;
-        m ^= low;
-      }
-    }
-    if (this.#want.has("municipality") && s.muni[slot]! >= 0) this.#munis[s.muni[slot]!]!++;
-    if (this.#want.has("free")) this.#free[s.flags[slot]! & FLAG_FREE ? 0 : 1]!++;
-    if (this.#want.has("openOn")) for (let d = 0; d < 7; d++) if (s.days[slot]! & (1 << d)) this.#days[d]!++;
-    if (this.#want.has("language")) {
-      for (let w = 0; w < s.langStride; w++) {
-        let bits = s.langs[slot * s.langStride + w]!;
-        while (bits) {
-          const low = bits & -bits;
-          const id = w * 32 + (31 - Math.clz32(low));
-          this.#langs.set(id, (this.#langs.get(id) ?? 0) + 1);
-          bits ^= low;
-        }
-      }
-    }
-  }
-
-  result(): SearchResult["facets"] {
-    const out: SearchResult["facets"] = {};
-    const nonZero = (entries: [string, number][]) => Object.fromEntries(entries.filter(([, n]) => n > 0));
-    if (this.#want.has("kind")) out.kind = nonZero(KIND_CODES.map((k, i) => [k, this.#kinds[i]!]));
-    if (this.#want.has("municipality")) out.municipality = nonZero(this.store.municipalities.values.map((code, i) => [code, this.#munis[i] ?? 0]));
-    if (this.#want.has("language")) out.language = nonZero([...this.#langs].map(([id, n]) => [this.store.languages.values[id]!, n]));
-    if (this.#want.has("free")) out.free = nonZero([["true", this.#free[0]!], ["false", this.#free[1]!]]);
-    if (this.#want.has("openOn")) out.openOn = nonZero(WEEKDAYS.map((d, i) => [d, this.#days[i]!]));
-    return out;
-  }
 }

@@ -14,6 +14,8 @@ export interface CompiledFilter {
   kindMask: number;
   /** The geo area, when there is one (for the grid). */
   area?: GeoArea;
+  /** Some condition needs `test` per document. */
+  needsTest: boolean;
   test(slot: number): boolean;
 }
 
@@ -56,6 +58,7 @@ export function compileFilter(store: DocStore, query: SearchQuery): CompiledFilt
     impossible,
     kindMask,
     area,
+    needsTest: org >= 0 || muni >= 0 || age >= 0 || pregnancy >= 0 || freeOnly || day !== 0 || langBits !== undefined || b !== undefined,
     test(slot: number): boolean {
       if (org >= 0 && orgs[slot] !== org) return false;
       if (muni >= 0 && munis[slot] !== muni) return false;

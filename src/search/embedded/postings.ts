@@ -60,29 +60,41 @@ export function seek(data: Int32Array, length: number, from: number, target: num
 }
 
 /**
- * Calls `emit` for every value present in all `lists` (at least one), in ascending order.
- * Driven by the shortest list; the others are searched with galloping cursors.
+ * Marks every posting (`slot << 3 | field`) present in all `lists` (at least two): sets the
+ * field bit in `fields[slot]` (with `typos`, as `TermMatches.markList` does), the slot in `bits`
+ * and in the field's `fieldBits`. Driven by the shortest list; the others
+ * advance with galloping cursors (a linear step first, since lists of common bigrams are of
+ * similar length). Returns how many postings matched.
  */
-export function intersect(lists: PostingList[], emit: (value: number) => void): void {
-  if (lists.length === 0) return;
+export function intersectInto(
+  lists: PostingList[],
+  out: { fields: Uint8Array; bits: Uint32Array; fieldBits: Uint32Array[] },
+  typos = 0,
+): number {
+  const { fields, bits, fieldBits } = out;
   const sorted = [...lists].sort((a, b) => a.length - b.length);
   const driver = sorted[0]!;
-  if (sorted.length === 1) {
-    for (let i = 0; i < driver.length; i++) emit(driver.data[i]!);
-    return;
-  }
-  const cursors = new Int32Array(sorted.length);
+  const others = sorted.slice(1);
+  const cursors = new Int32Array(others.length);
+  let matched = 0;
   outer: for (let i = 0; i < driver.length; i++) {
     const v = driver.data[i]!;
-    for (let l = 1; l < sorted.length; l++) {
-      const list = sorted[l]!;
-      const at = seek(list.data, list.length, cursors[l]!, v);
+    for (let l = 0; l < others.length; l++) {
+      const { data, length } = others[l]!;
+      let at = cursors[l]!;
+      if (at < length && data[at]! < v) at = data[at + 1]! >= v ? at + 1 : seek(data, length, at, v);
       cursors[l] = at;
-      if (at >= list.length) return;
-      if (list.data[at] !== v) continue outer;
+      if (at >= length) return matched;
+      if (data[at] !== v) continue outer;
     }
-    emit(v);
+    const slot = v >>> 3;
+    const f = fields[slot]!;
+    fields[slot] = typos === 0 ? (f & 0x3f) | (1 << (v & 7)) : (f & 0x3f) | (1 << (v & 7)) | ((f === 0 ? typos : Math.min(f >>> 6, typos)) << 6);
+    bits[slot >>> 5]! |= 1 << (slot & 31);
+    fieldBits[v & 7]![slot >>> 5]! |= 1 << (slot & 31);
+    matched++;
   }
+  return matched;
 }
 
 /** A fixed-size bitset over slots. */

@@ -3,7 +3,7 @@ import type { HighlightForm } from "../highlight.js";
 import type { TermSpec } from "../query-plan.js";
 import type { DocStore } from "./doc-store.js";
 import { type KindMatcher, typoBudget } from "./kind-matcher.js";
-import { Bitset, type PostingList } from "./postings.js";
+import type { PostingList } from "./postings.js";
 import { ATTR_BITS, type TextIndex } from "./text-index.js";
 
 /**
@@ -12,58 +12,96 @@ import { ATTR_BITS, type TextIndex } from "./text-index.js";
  * through their labels, and which kinds it stands for as an everyday phrase.
  */
 export class TermMatches {
-  /** Documents matched through their own text. */
-  bits: Bitset;
-  /** Per slot (valid where `bits` is set): bit per attribute matched. */
-  attrs: Uint8Array;
-  /** Per slot: fewest typos of a match. */
-  typos: Uint8Array;
-  /** Kinds whose labels the term matches. */
+  /** Per slot: bit per field matched by the document's own text (bits 0–4), and typos in bits 6–7. 0: no text match. */
+  fields: Uint8Array;
+  /** Per slot: bit per field matched only through a synonym of the term. */
+  synonyms: Uint8Array;
+  /** Slots with `fields` set, as a bitset. */
+  bits: Uint32Array;
+  /** Per field (0–4), the slots whose field matched, as bitsets (for tiered ranking). */
+  fieldBits: Uint32Array[];
+  /** Some match needed typos or a synonym (tiered ranking assumes neither). */
+  typos = false;
+  hasSynonyms = false;
+  /** Kinds whose labels the term matches as typed. */
   kindMask = 0;
+  /** Kinds whose labels one of the term's synonyms matches. */
+  kindMaskAlt = 0;
   /** Kinds the term stands for as an everyday phrase (rank below literal matches). */
   expandMask = 0;
+  /** The everyday phrase's kinds (indexes), in the dictionary's order: earlier kinds rank first. */
+  expandOrder: number[] = [];
   /** Every document the term matches: text, kinds or expansion. */
-  all: Bitset;
+  all: Uint32Array;
   /** What to highlight. */
   forms: HighlightForm[] = [];
 
   constructor(capacity: number) {
-    this.bits = new Bitset(capacity);
-    this.all = new Bitset(capacity);
-    this.attrs = new Uint8Array(capacity);
-    this.typos = new Uint8Array(capacity);
+    const words = Math.ceil(capacity / 32);
+    this.fields = new Uint8Array(capacity);
+    this.synonyms = new Uint8Array(capacity);
+    this.bits = new Uint32Array(words);
+    this.all = new Uint32Array(words);
+    this.fieldBits = Array.from({ length: 5 }, () => new Uint32Array(words));
   }
 
   ensure(capacity: number): void {
-    if (this.attrs.length >= capacity) return;
-    this.bits = new Bitset(capacity);
-    this.all = new Bitset(capacity);
-    this.attrs = new Uint8Array(capacity);
-    this.typos = new Uint8Array(capacity);
+    if (this.fields.length < capacity) Object.assign(this, new TermMatches(capacity));
   }
 
   reset(): void {
-    this.bits.clear();
+    this.fields.fill(0);
+    if (this.hasSynonyms) this.synonyms.fill(0);
+    this.hasSynonyms = false;
+    this.expandOrder = [];
+    this.bits.fill(0);
+    for (const b of this.fieldBits) b.fill(0);
+    this.typos = false;
     this.kindMask = 0;
+    this.kindMaskAlt = 0;
     this.expandMask = 0;
     this.forms = [];
   }
 
-  mark(entry: number, typos: number): void {
-    const slot = entry >>> ATTR_BITS;
-    const bit = 1 << (entry & ((1 << ATTR_BITS) - 1));
-    if (this.bits.has(slot)) {
-      this.attrs[slot]! |= bit;
-      if (typos < this.typos[slot]!) this.typos[slot] = typos;
-    } else {
-      this.bits.add(slot);
-      this.attrs[slot] = bit;
-      this.typos[slot] = typos;
+  /** Marks the fields of a synonym's matches (the slots count as matched). */
+  markSynonyms(list: PostingList): void {
+    this.hasSynonyms = true;
+    this.typos = true;
+    const { data, length } = list;
+    for (let i = 0; i < length; i++) {
+      const entry = data[i]!;
+      const slot = entry >>> ATTR_BITS;
+      this.synonyms[slot]! |= 1 << (entry & 7);
+      this.bits[slot >>> 5]! |= 1 << (slot & 31);
     }
   }
 
   markList(list: PostingList, typos: number): void {
-    for (let i = 0; i < list.length; i++) this.mark(list.data[i]!, typos);
+    const { data, length } = list;
+    const fields = this.fields;
+    const bits = this.bits;
+    const fieldBits = this.fieldBits;
+    if (typos === 0) {
+      for (let i = 0; i < length; i++) {
+        const entry = data[i]!;
+        const slot = entry >>> ATTR_BITS;
+        const field = entry & 7;
+        fields[slot] = (fields[slot]! & 0x3f) | (1 << field);
+        bits[slot >>> 5]! |= 1 << (slot & 31);
+        fieldBits[field]![slot >>> 5]! |= 1 << (slot & 31);
+      }
+      return;
+    }
+    this.typos = true;
+    for (let i = 0; i < length; i++) {
+      const entry = data[i]!;
+      const slot = entry >>> ATTR_BITS;
+      const f = fields[slot]!;
+      const t = f === 0 ? typos : Math.min(f >>> 6, typos);
+      fields[slot] = (f & 0x3f) | (1 << (entry & 7)) | (t << 6);
+      bits[slot >>> 5]! |= 1 << (slot & 31);
+      fieldBits[entry & 7]![slot >>> 5]! |= 1 << (slot & 31);
+    }
   }
 }
 
@@ -82,32 +120,58 @@ export function evaluateTerm(spec: TermSpec, ctx: TermContext, out: TermMatches)
     for (const alt of spec.alternatives) {
       // A romaji word is read as kana only when, as a Latin word, it finds nothing.
       if (alt.via === "reading" && (found || out.kindMask)) continue;
-      matchText(alt.text, alt.kind, false, ctx, out, false);
-      out.kindMask |= ctx.kinds.match(alt.text, alt.kind);
+      if (alt.via === "synonym") {
+        // Marked apart, so the word as typed ranks first.
+        matchSynonym(alt.text, alt.kind, ctx, out);
+        out.kindMaskAlt |= ctx.kinds.match(alt.text, alt.kind);
+      } else {
+        matchText(alt.text, alt.kind, false, ctx, out, false);
+        out.kindMask |= ctx.kinds.match(alt.text, alt.kind);
+      }
     }
+    out.kindMaskAlt &= ~out.kindMask;
+    if (out.kindMaskAlt) out.typos = true;
   }
   for (const k of spec.expandsTo) {
     const i = KIND_CODES.indexOf(k);
-    if (i >= 0) out.expandMask |= 1 << i;
+    if (i < 0) continue;
+    out.expandMask |= 1 << i;
+    out.expandOrder.push(i);
   }
   const all = out.all;
-  all.words.set(out.bits.words);
-  const masks = out.kindMask | out.expandMask;
+  all.set(out.bits);
+  const masks = out.kindMask | out.kindMaskAlt | out.expandMask;
   if (masks) {
     for (let i = 0; i < KIND_CODES.length; i++) {
       if ((masks & (1 << i)) === 0) continue;
       const kb = ctx.store.kindBits[i]!.words;
-      const w = all.words;
-      for (let j = 0; j < kb.length; j++) w[j]! |= kb[j]!;
+      for (let j = 0; j < kb.length; j++) all[j]! |= kb[j]!;
     }
   }
   return out.forms.length > 0 || masks !== 0;
 }
 
+/** Text matches of a synonym (kana/kanji: all bigrams in one field; Latin: the exact word). */
+function matchSynonym(text: string, kind: "cjk" | "word", ctx: TermContext, out: TermMatches) {
+  let found = false;
+  if (kind === "cjk") {
+    found = ctx.text.cjk(text, { fields: out.synonyms, bits: out.bits, fieldBits: out.fieldBits, markList: (list) => out.markSynonyms(list) });
+    if (found) {
+      out.hasSynonyms = true;
+      out.typos = true;
+    }
+  } else {
+    const list = ctx.text.word(text);
+    if (list?.length) out.markSynonyms(list);
+    found = Boolean(list?.length);
+  }
+  if (found) out.forms.push({ text, word: kind === "word" });
+}
+
 /** Text matches of one spelling; adds what matched to the highlight forms. */
 function matchText(text: string, kind: "cjk" | "word", prefix: boolean, ctx: TermContext, out: TermMatches, typos = true): boolean {
   if (kind === "cjk") {
-    const found = ctx.text.cjk(text, (entry) => out.mark(entry, 0));
+    const found = ctx.text.cjk(text, out);
     if (found) out.forms.push({ text, word: false });
     return found;
   }

@@ -1,5 +1,5 @@
-import { runsOf } from "../../domain/japanese.js";
-import { PostingList, intersect } from "./postings.js";
+import { decode, isCjkUnit } from "../../domain/japanese.js";
+import { PostingList, intersectInto } from "./postings.js";
 
 /**
  * The inverted index of the embedded engine. Text is folded first (`domain/japanese.ts`); then
@@ -25,49 +25,100 @@ export interface WordMatch {
   typos: number;
 }
 
-export class TextIndex {
-  readonly bigrams = new Map<number, PostingList>();
-  readonly words = new Map<string, PostingList>();
-  #sortedKeys: Uint32Array | null = null;
-  #vocabulary: string[] | null = null;
+/** uint32 (never 0) → int, open addressing: the bigram table (a Map with number keys is several times slower). */
+class IntMap {
+  keys = new Uint32Array(1 << 12);
+  values = new Int32Array(1 << 12);
+  size = 0;
+  #shift = 32 - 12;
 
-  /** Indexes one document: `fields[a]` is the folded text of attribute `a`. */
-  add(slot: number, fields: readonly string[]): void {
-    const seenKeys = new Set<number>();
-    const seenWords = new Set<string>();
-    for (let a = 0; a < fields.length; a++) {
-      const text = fields[a];
-      if (!text) continue;
-      seenKeys.clear();
-      seenWords.clear();
-      const entry = (slot << ATTR_BITS) | a;
-      for (const run of runsOf(text)) {
-        if (run.kind === "word") {
-          if (!seenWords.has(run.text)) {
-            seenWords.add(run.text);
-            this.#word(run.text).push(entry);
-          }
-          continue;
-        }
-        const t = run.text;
-        for (let i = 0; i < t.length; i++) {
-          const key = bigramKey(t.charCodeAt(i), i + 1 < t.length ? t.charCodeAt(i + 1) : END);
-          if (seenKeys.has(key)) continue;
-          seenKeys.add(key);
-          this.#bigram(key).push(entry);
-        }
+  get(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let i = Math.imul(key, 0x9e3779b1) >>> this.#shift; ; i = (i + 1) & mask) {
+      const k = this.keys[i]!;
+      if (k === key) return this.values[i]!;
+      if (k === 0) return -1;
+    }
+  }
+
+  set(key: number, value: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.#grow();
+    const mask = this.keys.length - 1;
+    for (let i = Math.imul(key, 0x9e3779b1) >>> this.#shift; ; i = (i + 1) & mask) {
+      const k = this.keys[i]!;
+      if (k === 0) {
+        this.keys[i] = key;
+        this.values[i] = value;
+        this.size++;
+        return;
+      }
+      if (k === key) {
+        this.values[i] = value;
+        return;
       }
     }
   }
 
-  #bigram(key: number): PostingList {
-    let list = this.bigrams.get(key);
-    if (!list) {
-      list = new PostingList();
-      this.bigrams.set(key, list);
-      this.#sortedKeys = null;
+  #grow() {
+    const { keys, values } = this;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.values = new Int32Array(keys.length * 2);
+    this.#shift--;
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.set(keys[i]!, values[i]!);
+  }
+}
+
+export class TextIndex {
+  readonly #bigramIds = new IntMap();
+  readonly lists: PostingList[] = [];
+  readonly words = new Map<string, PostingList>();
+  #sortedKeys: Uint32Array | null = null;
+  #vocabulary: string[] | null = null;
+
+  /**
+   * Indexes one field of one document from its folded code units (`foldToCodes`). Fields of a
+   * document must be added in attribute order, and documents in slot order.
+   */
+  addField(slot: number, attr: number, codes: Uint16Array, length: number): void {
+    const entry = (slot << ATTR_BITS) | attr;
+    let start = 0;
+    while (start < length) {
+      const u = codes[start]!;
+      if (u === 0x20) {
+        start++;
+        continue;
+      }
+      const cjk = isCjkUnit(u);
+      let end = start + 1;
+      while (end < length && codes[end] !== 0x20 && isCjkUnit(codes[end]!) === cjk) end++;
+      if (cjk) {
+        for (let i = start; i < end; i++) this.#push(this.#bigram(bigramKey(codes[i]!, i + 1 < end ? codes[i + 1]! : END)), entry);
+      } else {
+        this.#push(this.#word(decode(codes, start, end)), entry);
+      }
+      start = end;
     }
+  }
+
+  /** Appends unless this field of this document is already there (a bigram repeated in one field). */
+  #push(list: PostingList, entry: number) {
+    if (list.length === 0 || list.data[list.length - 1] !== entry) list.push(entry);
+  }
+
+  #bigram(key: number): PostingList {
+    const id = this.#bigramIds.get(key);
+    if (id >= 0) return this.lists[id]!;
+    const list = new PostingList();
+    this.#bigramIds.set(key, this.lists.length);
+    this.lists.push(list);
+    this.#sortedKeys = null;
     return list;
+  }
+
+  bigramList(key: number): PostingList | undefined {
+    const id = this.#bigramIds.get(key);
+    return id >= 0 ? this.lists[id] : undefined;
   }
 
   #word(word: string): PostingList {
@@ -81,10 +132,15 @@ export class TextIndex {
   }
 
   /**
-   * Postings of a kana/kanji term: the documents (per field) holding all its bigrams; a single
-   * character is looked up as the first character of any bigram. Returns false when nothing matches.
+   * Marks the documents (per field) holding all the bigrams of a kana/kanji term, counting
+   * `typos` for them; a single character is looked up as the first character of any bigram.
+   * Returns false when nothing matches.
    */
-  cjk(term: string, emit: (entry: number) => void): boolean {
+  cjk(
+    term: string,
+    out: { fields: Uint8Array; bits: Uint32Array; fieldBits: Uint32Array[]; markList(list: PostingList, typos: number): void },
+    typos = 0,
+  ): boolean {
     if (term.length === 0) return false;
     if (term.length === 1) {
       const first = term.charCodeAt(0);
@@ -93,8 +149,8 @@ export class TextIndex {
       const end = bigramKey(first, 0xffff);
       let any = false;
       for (; i < keys.length && keys[i]! <= end; i++) {
-        const list = this.bigrams.get(keys[i]!)!;
-        for (let j = 0; j < list.length; j++) emit(list.data[j]!);
+        const list = this.bigramList(keys[i]!)!;
+        out.markList(list, typos);
         any ||= list.length > 0;
       }
       return any;
@@ -105,16 +161,15 @@ export class TextIndex {
       const key = bigramKey(term.charCodeAt(i), term.charCodeAt(i + 1));
       if (seen.has(key)) continue;
       seen.add(key);
-      const list = this.bigrams.get(key);
+      const list = this.bigramList(key);
       if (!list || list.length === 0) return false;
       lists.push(list);
     }
-    let any = false;
-    intersect(lists, (entry) => {
-      any = true;
-      emit(entry);
-    });
-    return any;
+    if (lists.length === 1) {
+      out.markList(lists[0]!, typos);
+      return true;
+    }
+    return intersectInto(lists, out, typos) > 0;
   }
 
   /** Postings of a Latin word. */
@@ -157,7 +212,7 @@ export class TextIndex {
   }
 
   #keys(): Uint32Array {
-    if (!this.#sortedKeys) this.#sortedKeys = Uint32Array.from(this.bigrams.keys()).sort();
+    if (!this.#sortedKeys) this.#sortedKeys = this.#bigramIds.keys.filter((k) => k !== 0).sort();
     return this.#sortedKeys;
   }
 
@@ -172,10 +227,7 @@ export class TextIndex {
       const slot = map[entry >>> ATTR_BITS]!;
       return slot < 0 ? -1 : (slot << ATTR_BITS) | (entry & ((1 << ATTR_BITS) - 1));
     };
-    for (const [key, list] of this.bigrams) {
-      list.remap(fix);
-      if (list.length === 0) this.bigrams.delete(key);
-    }
+    for (const list of this.lists) list.remap(fix);
     for (const [word, list] of this.words) {
       list.remap(fix);
       if (list.length === 0) this.words.delete(word);
@@ -185,13 +237,13 @@ export class TextIndex {
   }
 
   trim(): void {
-    for (const list of this.bigrams.values()) list.trim();
+    for (const list of this.lists) list.trim();
     for (const list of this.words.values()) list.trim();
   }
 
   postingCount(): number {
     let n = 0;
-    for (const list of this.bigrams.values()) n += list.length;
+    for (const list of this.lists) n += list.length;
     for (const list of this.words.values()) n += list.length;
     return n;
   }

@@ -1,87 +1,91 @@
 /**
- * The best `k` of a stream of slots by (primary, secondary, tie) ascending, in a binary heap
- * whose root is the worst kept entry; `tie` is the id's first 32 bits and `finalTie` decides
- * the (rare) rest, so the order is total and paging is stable.
+ * The best `k` of a stream of slots by (primary, secondary) ascending, in a binary heap whose
+ * root is the worst kept entry. Slots must be offered in ascending order: on a tie the earlier
+ * slot wins, which makes the order total (and paging stable) without comparing ids.
  */
 export class TopK {
   readonly #k: number;
   readonly #p: Float64Array;
   readonly #s: Float64Array;
-  readonly #t: Uint32Array;
   readonly #slot: Int32Array;
-  #size = 0;
+  size = 0;
 
-  constructor(
-    k: number,
-    private readonly finalTie: (a: number, b: number) => number,
-  ) {
+  constructor(k: number) {
     this.#k = k;
     this.#p = new Float64Array(k);
     this.#s = new Float64Array(k);
-    this.#t = new Uint32Array(k);
     this.#slot = new Int32Array(k);
   }
 
-  /** Negative when entry (p1,s1,t1,slot1) ranks before (p2,s2,t2,slot2). */
-  #cmp(p1: number, s1: number, t1: number, slot1: number, p2: number, s2: number, t2: number, slot2: number): number {
-    if (p1 !== p2) return p1 < p2 ? -1 : 1;
-    if (s1 !== s2) return s1 < s2 ? -1 : 1;
-    if (t1 !== t2) return t1 < t2 ? -1 : 1;
-    return this.finalTie(slot1, slot2);
+  /**
+   * Whether an entry whose primary key will be at least `primary` can still be kept (a cheap
+   * pre-check before computing the rest of its key): a tie with the worst kept entry loses, as
+   * the later slot.
+   */
+  wants(primary: number): boolean {
+    return this.size < this.#k || primary < this.#p[0]!;
   }
 
-  #cmpAt(i: number, j: number): number {
-    return this.#cmp(this.#p[i]!, this.#s[i]!, this.#t[i]!, this.#slot[i]!, this.#p[j]!, this.#s[j]!, this.#t[j]!, this.#slot[j]!);
+  /** Primary key of the worst kept entry. */
+  worst(): number {
+    return this.#p[0]!;
   }
 
-  offer(slot: number, primary: number, secondary: number, tie: number): void {
-    if (this.#k === 0) return;
-    if (this.#size < this.#k) {
-      let i = this.#size++;
-      this.#set(i, slot, primary, secondary, tie);
+  offer(slot: number, primary: number, secondary: number): void {
+    const p = this.#p;
+    const s = this.#s;
+    if (this.size < this.#k) {
+      let i = this.size++;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (this.#cmpAt(i, parent) <= 0) break;
-        this.#swap(i, parent);
+        if (!(p[parent]! < primary || (p[parent] === primary && s[parent]! <= secondary))) break;
+        this.#move(parent, i);
         i = parent;
       }
+      this.#put(i, slot, primary, secondary);
       return;
     }
-    if (this.#cmp(primary, secondary, tie, slot, this.#p[0]!, this.#s[0]!, this.#t[0]!, this.#slot[0]!) >= 0) return;
-    this.#set(0, slot, primary, secondary, tie);
+    if (this.#k === 0 || primary > p[0]! || (primary === p[0] && secondary >= s[0]!)) return;
+    // Sift the new entry down from the root.
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
+      if (l >= this.size) break;
+      let c = l;
       const r = l + 1;
-      let worst = i;
-      if (l < this.#size && this.#cmpAt(l, worst) > 0) worst = l;
-      if (r < this.#size && this.#cmpAt(r, worst) > 0) worst = r;
-      if (worst === i) break;
-      this.#swap(i, worst);
-      i = worst;
+      if (r < this.size && this.#after(r, l)) c = r;
+      if (!(p[c]! > primary || (p[c] === primary && (s[c]! > secondary || (s[c] === secondary && this.#slot[c]! > slot))))) break;
+      this.#move(c, i);
+      i = c;
     }
+    this.#put(i, slot, primary, secondary);
   }
 
   /** The kept slots, best first. */
   sorted(): number[] {
-    const order = Array.from({ length: this.#size }, (_, i) => i);
-    order.sort((a, b) => this.#cmpAt(a, b));
+    const order = Array.from({ length: this.size }, (_, i) => i);
+    order.sort((a, b) => (this.#after(a, b) ? 1 : this.#after(b, a) ? -1 : 0));
     return order.map((i) => this.#slot[i]!);
   }
 
-  #set(i: number, slot: number, p: number, s: number, t: number) {
-    this.#slot[i] = slot;
-    this.#p[i] = p;
-    this.#s[i] = s;
-    this.#t[i] = t;
+  /** Entry a ranks after entry b. */
+  #after(a: number, b: number): boolean {
+    const p = this.#p;
+    const s = this.#s;
+    if (p[a] !== p[b]) return p[a]! > p[b]!;
+    if (s[a] !== s[b]) return s[a]! > s[b]!;
+    return this.#slot[a]! > this.#slot[b]!;
   }
 
-  #swap(i: number, j: number) {
-    const slot = this.#slot[i]!;
-    const p = this.#p[i]!;
-    const s = this.#s[i]!;
-    const t = this.#t[i]!;
-    this.#set(i, this.#slot[j]!, this.#p[j]!, this.#s[j]!, this.#t[j]!);
-    this.#set(j, slot, p, s, t);
+  #move(from: number, to: number) {
+    this.#p[to] = this.#p[from]!;
+    this.#s[to] = this.#s[from]!;
+    this.#slot[to] = this.#slot[from]!;
+  }
+
+  #put(i: number, slot: number, p: number, s: number) {
+    this.#p[i] = p;
+    this.#s[i] = s;
+    this.#slot[i] = slot;
   }
 }

@@ -134,7 +134,7 @@ export class MeilisearchAdapter implements SearchPort {
     // Every word must match; when nothing does, let Meilisearch drop words from the end.
     if (plan && (response.totalHits ?? 0) === 0) response = await this.#call(() => this.#index.search<MeiliRecord, typeof params>(q, { ...params, matchingStrategy: "last" }));
 
-    const forms = plan ? plan.chunks.flatMap((c) => [...c.whole, ...(c.split ?? [])]).flatMap((t) => [
+    const forms = plan ? plan.chunks.flatMap((c) => c.whole).flatMap((t) => [
       { text: t.text, word: t.kind === "word" },
       ...t.alternatives.map((a) => ({ text: a.text, word: a.kind === "word" })),
     ]) : [];

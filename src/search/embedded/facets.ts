@@ -1,0 +1,65 @@
+import { WEEKDAYS } from "../../domain/schedule.js";
+import { KIND_CODES } from "../../domain/taxonomy.js";
+import type { FacetName, SearchResult } from "../port.js";
+import { type DocStore, FLAG_FREE } from "./doc-store.js";
+
+/** Facet counts over every matching document. */
+export class FacetCounter {
+  /** Per kind index, when the kind facet is wanted (counted inline by the search loop). */
+  readonly kinds: Int32Array | undefined;
+  /** Facets other than kind are wanted: call `add` per document. */
+  readonly others: boolean;
+  readonly #munis: Int32Array | undefined;
+  readonly #langs: Int32Array | undefined;
+  readonly #free: Int32Array | undefined;
+  readonly #days: Int32Array | undefined;
+
+  constructor(
+    private readonly store: DocStore,
+    names: readonly FacetName[],
+  ) {
+    const want = new Set(names);
+    this.kinds = want.has("kind") ? new Int32Array(KIND_CODES.length) : undefined;
+    this.#munis = want.has("municipality") ? new Int32Array(store.municipalities.values.length) : undefined;
+    this.#langs = want.has("language") ? new Int32Array(store.langStride * 32) : undefined;
+    this.#free = want.has("free") ? new Int32Array(2) : undefined;
+    this.#days = want.has("openOn") ? new Int32Array(7) : undefined;
+    this.others = Boolean(this.#munis || this.#langs || this.#free || this.#days);
+  }
+
+  reset(): void {
+    for (const counts of [this.kinds, this.#munis, this.#langs, this.#free, this.#days]) counts?.fill(0);
+  }
+
+  add(slot: number): void {
+    const s = this.store;
+    if (this.#munis && s.muni[slot]! >= 0) this.#munis[s.muni[slot]!]!++;
+    if (this.#free) this.#free[s.flags[slot]! & FLAG_FREE ? 0 : 1]!++;
+    if (this.#days) {
+      const d = s.days[slot]!;
+      for (let i = 0; i < 7; i++) if (d & (1 << i)) this.#days[i]!++;
+    }
+    if (this.#langs) {
+      for (let w = 0; w < s.langStride; w++) {
+        let bits = s.langs[slot * s.langStride + w]!;
+        while (bits) {
+          const low = bits & -bits;
+          this.#langs[w * 32 + (31 - Math.clz32(low))]!++;
+          bits ^= low;
+        }
+      }
+    }
+  }
+
+  result(): SearchResult["facets"] {
+    const out: SearchResult["facets"] = {};
+    const nonZero = (entries: [string, number][]) => Object.fromEntries(entries.filter(([, n]) => n > 0));
+    const counts = (values: readonly string[], c: Int32Array) => nonZero(values.map((v, i) => [v, c[i] ?? 0]));
+    if (this.kinds) out.kind = counts(KIND_CODES, this.kinds);
+    if (this.#munis) out.municipality = counts(this.store.municipalities.values, this.#munis);
+    if (this.#langs) out.language = counts(this.store.languages.values, this.#langs);
+    if (this.#free) out.free = counts(["true", "false"], this.#free);
+    if (this.#days) out.openOn = counts(WEEKDAYS, this.#days);
+    return out;
+  }
+}
