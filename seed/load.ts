@@ -1,4 +1,6 @@
 import { type Kysely, sql } from "kysely";
+import { insertDemoCases } from "./demo/cases.js";
+import { insertDemoDesignations } from "./demo/consultation-points.js";
 import { hashPassword } from "../src/auth/password.js";
 import { type NewOrganization, type NewService, insertOrganizations, insertServices } from "../src/catalog/writer.js";
 import type { Database } from "../src/db/database.js";
@@ -60,6 +62,8 @@ export async function loadDemo(db: Kysely<Database>, options: { now?: Date } = {
         })),
       )
       .execute();
+    await insertDemoCases(trx, options.now ?? new Date());
+    await insertDemoDesignations(trx);
   });
 
   return { centers: DEMO_CENTERS, organizations: catalog.organizations.length, services: catalog.services.length, users: DEMO_ACCOUNTS };

@@ -18,6 +18,11 @@ const configSchema = z.object({
   /** Public base URL used in links (notifications, HSDS `openapi_url`). */
   TSUNAGU_PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** SMTP connection URL for notifications (`smtp://user:pass@host:587`); without it they are logged. */
+  SMTP_URL: z.string().url().optional(),
+  TSUNAGU_MAIL_FROM: z.string().min(3).default("Tsunagu <no-reply@tsunagu.invalid>"),
+  /** Days a partner has to respond to a referral before it is flagged overdue. */
+  TSUNAGU_REFERRAL_RESPONSE_DAYS: z.coerce.number().int().min(1).max(90).default(5),
   /** Largest accepted request body, in bytes. */
   TSUNAGU_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
   /** Hours a sign-in (cookie and bearer token) stays valid. */

@@ -12,6 +12,8 @@ export function clientAddress(c: Context<AppEnv>): string {
     const forwarded = c.req.header("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
     if (forwarded?.length) return forwarded[forwarded.length - 1]!;
   }
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? "unknown";
+  // @hono/node-server's bindings (as its getConnInfo reads them), without importing Node-only code.
+  type Bindings = { incoming?: { socket?: { remoteAddress?: string } } };
+  const env = c.env as (Bindings & { server?: Bindings }) | undefined;
+  return (env?.server ?? env)?.incoming?.socket?.remoteAddress ?? "unknown";
 }

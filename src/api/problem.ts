@@ -24,6 +24,8 @@ export interface Problem {
   instance?: string;
   errors?: (FieldIssue & { in?: string })[];
   requestId?: string;
+  /** RFC 9457 extension members. */
+  [extension: string]: unknown;
 }
 
 const TITLES: Record<number, string> = {
@@ -87,7 +89,9 @@ export function validationHook(result: { success: boolean; error?: ZodError; tar
 export function handleError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof ValidationError) return validationProblem(c, err.issues);
   if (err instanceof NotFoundError) return problemResponse(c, 404, { detail: `${err.entity} not found` });
-  if (err instanceof ConflictError) return problemResponse(c, 409, { type: "urn:tsunagu:problem:conflict", detail: err.message });
+  if (err instanceof ConflictError) {
+    return problemResponse(c, 409, { ...err.details, type: `urn:tsunagu:problem:${err.code ?? "conflict"}`, detail: err.message });
+  }
   if (err instanceof UnauthenticatedError) return problemResponse(c, 401, { detail: err.message || "sign in first" });
   if (err instanceof UnavailableError) return unavailable(c, err);
   if (err instanceof TooManyRequestsError) {

@@ -28,13 +28,14 @@ export type Subject =
 
 export type Action = "read" | "edit" | "review";
 
-type Caller = Pick<Principal, "role" | "centerId" | "organizationId" | "municipalityCode">;
+/** What the policy reads of a caller (a `Principal`; use cases may pass a plain `Actor`). */
+export type Caller = Pick<Principal, "role" | "centerId" | "organizationId"> & Partial<Pick<Principal, "municipalityCode">>;
 type Rule<S> = (p: Caller, s: S) => boolean;
 type SubjectOf<T extends Subject["type"]> = Extract<Subject, { type: T }>;
 
 const partnerOf = (p: Caller, s: { organizationId: string }) => p.role === "partner" && p.organizationId === s.organizationId;
 const staffServing = (p: Caller, s: CatalogTenancy) =>
-  isCenterStaff(p) && p.municipalityCode !== null && s.municipalityCodes.includes(p.municipalityCode);
+  isCenterStaff(p) && p.municipalityCode != null && s.municipalityCodes.includes(p.municipalityCode);
 const staffOf = (p: Caller, s: { centerId: string }) => isCenterStaff(p) && p.centerId === s.centerId;
 const adminOf = (p: Caller, s: { centerId: string }) => p.role === "center_admin" && p.centerId === s.centerId;
 const either =

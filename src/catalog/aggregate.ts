@@ -13,6 +13,7 @@ import type {
   ServiceAreaTable,
   ServiceRow,
 } from "../db/database.js";
+import { groupBy } from "../domain/group-by.js";
 
 /**
  * A service with everything that hangs off it, loaded in a fixed number of queries for any
@@ -39,6 +40,8 @@ export interface ServiceAggregate {
 /** One service_at_location: the place where the service is delivered. */
 export interface SiteAggregate {
   serviceAtLocationId: string;
+  /** service_at_location.description: how the service runs at this place. */
+  description: string | null;
   location: LocationRow;
   addresses: Selectable<AddressTable>[];
 }
@@ -72,7 +75,7 @@ async function loadChunk(db: Kysely<Database>, ids: string[]): Promise<ServiceAg
         .selectFrom("service_at_location as sal")
         .innerJoin("location as l", "l.id", "sal.location_id")
         .selectAll("l")
-        .select(["sal.id as sal_id", "sal.service_id as sal_service_id"])
+        .select(["sal.id as sal_id", "sal.service_id as sal_service_id", "sal.description as sal_description"])
         .where("sal.service_id", "in", ids)
         .orderBy("sal.id")
         .execute(),
@@ -119,8 +122,9 @@ async function loadChunk(db: Kysely<Database>, ids: string[]): Promise<ServiceAg
       service,
       organization: orgById.get(service.organization_id)!,
       organizationMunicipalities: (orgMunicipalitiesBy.get(service.organization_id) ?? []).map((m) => m.municipality_code),
-      locations: (sitesBy.get(service.id) ?? []).map(({ sal_id, sal_service_id: _, ...location }) => ({
+      locations: (sitesBy.get(service.id) ?? []).map(({ sal_id, sal_service_id: _, sal_description, ...location }) => ({
         serviceAtLocationId: sal_id,
+        description: sal_description,
         location,
         addresses: addressesBy.get(location.id) ?? [],
       })),
@@ -135,15 +139,4 @@ async function loadChunk(db: Kysely<Database>, ids: string[]): Promise<ServiceAg
       attributes: attrs,
     };
   });
-}
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
 }

@@ -6,7 +6,7 @@ import type { Database, VerificationStatus } from "../db/database.js";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import type { ServiceDraft } from "./draft.js";
 import { changedFields } from "./patch.js";
-import { type RecordKind, SERVICE } from "./record-kinds.js";
+import { ORGANIZATION, type RecordKind, SERVICE } from "./record-kinds.js";
 import { type CatalogDeps, type RecordState, auditShape } from "./records.js";
 import { decideRevision, submitRevision } from "./revisions.js";
 import { type OrganizationFacts, findOrganizationFacts } from "./tenancy.js";
@@ -26,35 +26,40 @@ import { insertServices, setVerification } from "./writer.js";
  */
 export type Decision = { decision: "approve" } | { decision: "reject"; reason: string };
 
+type Step<D> = (trx: Kysely<Database>, before: RecordState<D>, now: Date, facts: OrganizationFacts) => Promise<string | undefined>;
+
 /** Runs one curation step on a locked record and writes its audit entry and outbox row. */
-async function curate<D, P>(
+function curate<D, P>(deps: CatalogDeps, p: Principal, kind: RecordKind<D, P>, id: string, action: "edit" | "review", step: Step<D>): Promise<void> {
+  return deps.db.transaction().execute((trx) => curateIn(trx, deps, p, kind, id, action, step));
+}
+
+async function curateIn<D, P>(
+  trx: Kysely<Database>,
   deps: CatalogDeps,
   p: Principal,
   kind: RecordKind<D, P>,
   id: string,
   action: "edit" | "review",
-  step: (trx: Kysely<Database>, before: RecordState<D>, now: Date, facts: OrganizationFacts) => Promise<string | undefined>,
+  step: Step<D>,
 ): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
-    const facts = await kind.facts(trx, id);
-    if (!facts) throw new NotFoundError(kind.entity);
-    authorize(p, action, { type: kind.entity, ...facts });
-    await trx.selectFrom(kind.entity).select("id").where("id", "=", id).forUpdate().execute();
-    const before = await kind.state(trx, id);
-    const change = await step(trx, before, deps.now(), facts);
-    if (!change) return;
-    const after = await kind.state(trx, id);
-    await recordAudit(trx, p, {
-      action: `${kind.entity}.${change}`,
-      entityType: kind.entity,
-      entityId: id,
-      before: auditShape(before),
-      after: auditShape(after),
-      organizationId: facts.organizationId,
-      requestId: deps.requestId,
-    });
-    await kind.enqueue(trx, id);
+  const facts = await kind.facts(trx, id);
+  if (!facts) throw new NotFoundError(kind.entity);
+  authorize(p, action, { type: kind.entity, ...facts });
+  await trx.selectFrom(kind.entity).select("id").where("id", "=", id).forUpdate().execute();
+  const before = await kind.state(trx, id);
+  const change = await step(trx, before, deps.now(), facts);
+  if (!change) return;
+  const after = await kind.state(trx, id);
+  await recordAudit(trx, p, {
+    action: `${kind.entity}.${change}`,
+    entityType: kind.entity,
+    entityId: id,
+    before: auditShape(before),
+    after: auditShape(after),
+    organizationId: facts.organizationId,
+    requestId: deps.requestId,
   });
+  await kind.enqueue(trx, id);
 }
 
 export function editRecord<D extends object, P>(deps: CatalogDeps, p: Principal, kind: RecordKind<D, P>, id: string, patch: P): Promise<void> {
@@ -93,11 +98,13 @@ export function confirmRecord<D, P>(deps: CatalogDeps, p: Principal, kind: Recor
 /**
  * Staff decide on what awaits review: a pending revision if there is one (approving applies it),
  * otherwise the record itself (approving publishes it, or re-verifies a published one; rejecting
- * hides it, with the reason shown to the partner).
+ * hides it, with the reason shown to the partner). Approving a new service of an organization that
+ * is still pending approves the organization as well — the reviewer has looked at who runs it, and
+ * the service could not be public otherwise; a rejected organization stays rejected.
  */
 export function reviewRecord<D, P>(deps: CatalogDeps, p: Principal, kind: RecordKind<D, P>, id: string, d: Decision): Promise<void> {
   if (d.decision === "reject" && !d.reason?.trim()) throw new ValidationError([{ path: "reason", message: "say why it is rejected (the partner sees it)" }]);
-  return curate(deps, p, kind, id, "review", async (trx, before, now) => {
+  return curate(deps, p, kind, id, "review", async (trx, before, now, facts) => {
     const revision = before.pendingRevision;
     if (revision) {
       if (d.decision === "approve") {
@@ -110,12 +117,22 @@ export function reviewRecord<D, P>(deps: CatalogDeps, p: Principal, kind: Record
     }
     if (d.decision === "approve") {
       await setVerification(trx, kind.entity, id, { status: "published", rejectionReason: null, verifiedAt: now, verifiedBy: p.userId }, now);
+      if (kind.entity === "service" && (await findOrganizationFacts(trx, facts.organizationId))?.status === "pending") {
+        await curateIn(trx, deps, p, ORGANIZATION, facts.organizationId, "review", approveStep(p));
+      }
       return "approve";
     }
     if (before.status === "rejected") throw new ConflictError(`this ${kind.entity} is already rejected`);
     await setVerification(trx, kind.entity, id, { status: "rejected", rejectionReason: d.reason }, now);
     return "reject";
   });
+}
+
+function approveStep(p: Principal): Step<unknown> {
+  return async (trx, _before, now, facts) => {
+    await setVerification(trx, "organization", facts.organizationId, { status: "published", rejectionReason: null, verifiedAt: now, verifiedBy: p.userId }, now);
+    return "approve";
+  };
 }
 
 /** A new service of an organization: `pending` when a partner adds it, `published` when staff do. */

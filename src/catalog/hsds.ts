@@ -3,6 +3,7 @@ import { v5 as uuidv5 } from "uuid";
 import type { OrganizationRow, PhoneTable, TaxonomyTermRow } from "../db/database.js";
 import { describeSlotJa, rruleDays, rruleWeeksOfMonth } from "../domain/schedule.js";
 import { findKind, TAXONOMY } from "../domain/taxonomy.js";
+import { findMunicipality } from "../geo/municipalities.js";
 import type { ServiceAggregate, SiteAggregate } from "./aggregate.js";
 import { TAXONOMY_ID, TSUNAGU_NAMESPACE, termId } from "./taxonomy-sync.js";
 
@@ -87,6 +88,15 @@ function kindAttribute(serviceId: string, code: string, attributeId?: string): J
   };
 }
 
+/**
+ * HSDS requires an address's postal_code. When the source gave none, the municipality's general
+ * code (Japan Post's 「以下に掲載がない場合」, e.g. 332-0000 for 川口市) stands in. A designated
+ * city itself has none (its wards do), so an address placed only in such a city keeps "".
+ */
+function municipalityPostalCode(code: string | null): string {
+  return (code && findMunicipality(code)?.postalCode) || "";
+}
+
 function hsdsLocation(site: SiteAggregate): Json {
   const l = site.location;
   return compact({
@@ -106,7 +116,7 @@ function hsdsLocation(site: SiteAggregate): Json {
         city: a.city,
         region: a.region,
         state_province: a.state_province,
-        postal_code: a.postal_code,
+        postal_code: a.postal_code || municipalityPostalCode(l.municipality_code),
         country: a.country,
         address_type: a.address_type,
       }),
@@ -171,7 +181,9 @@ export function hsdsService(a: ServiceAggregate): Json {
     service_areas: a.serviceAreas.map((sa) =>
       compact({ id: sa.id, name: sa.name, description: `全国地方公共団体コード ${sa.municipality_code}`, extent: sa.municipality_code, extent_type: "text" }),
     ),
-    service_at_locations: a.locations.map((site) => ({ id: site.serviceAtLocationId, location: hsdsLocation(site), contacts: [], phones: [], schedules: [], attributes: [] })),
+    service_at_locations: a.locations.map((site) =>
+      compact({ id: site.serviceAtLocationId, description: site.description, location: hsdsLocation(site), contacts: [], phones: [], schedules: [], attributes: [] }),
+    ),
     languages: a.languages.map((l) => compact({ id: l.id, name: l.name, code: l.code, note: l.note })),
     cost_options: a.costOptions.map((c) =>
       compact({ id: c.id, option: c.option, currency: c.currency, amount: c.amount, amount_description: c.amount_description }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseOrThrow } from "../domain/validate.js";
+import { sortSlots } from "./snapshot.js";
 import {
   type OrganizationDraft,
   type ServiceDraft,
@@ -53,7 +54,8 @@ export function applyServicePatch(current: ServiceDraft, patch: ServicePatch): S
   // `cost` and its shorthand `costFree` describe one thing: setting one replaces the other.
   if ("costFree" in patch && !("cost" in patch)) delete merged.cost;
   if ("cost" in patch && !("costFree" in patch)) delete merged.costFree;
-  return parseOrThrow(serviceDraftSchema, merged);
+  const draft = parseOrThrow(serviceDraftSchema, merged);
+  return draft.schedule ? { ...draft, schedule: sortSlots(draft.schedule) } : draft;
 }
 
 export function applyOrganizationPatch(current: OrganizationDraft, patch: OrganizationPatch): OrganizationDraft {

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/database.js";
 import { escapeLike } from "../db/sql.js";
+import { findKind } from "../domain/taxonomy.js";
 import { type ServiceAggregate, loadServiceAggregates } from "./aggregate.js";
 
 /**
@@ -16,6 +17,15 @@ export function publicServices(db: Kysely<Database>) {
     .where("s.verification_status", "=", "published")
     .where("o.verification_status", "=", "published")
     .where("t.public_listing", "=", true);
+}
+
+/** The same rule for a service already loaded (for use cases that start from an id). */
+export function isPublicAggregate(agg: Pick<ServiceAggregate, "service" | "organization">): boolean {
+  return (
+    agg.service.verification_status === "published" &&
+    agg.organization.verification_status === "published" &&
+    findKind(agg.service.kind)?.publicListing === true
+  );
 }
 
 export interface ServiceListQuery {

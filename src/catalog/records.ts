@@ -7,7 +7,7 @@ import { findKind } from "../domain/taxonomy.js";
 import { type ServiceAggregate, loadServiceAggregate } from "./aggregate.js";
 import type { OrganizationDraft, ServiceDraft } from "./draft.js";
 import { changedFields } from "./patch.js";
-import { type Revision, findLatestRevision, findPendingRevision } from "./revisions.js";
+import { type Revision, findLatestRevision, findPendingRevision, pendingRevisionOf } from "./revisions.js";
 import { organizationDraftOf, serviceDraftOf } from "./snapshot.js";
 import { findOrganizationFacts, findServiceFacts } from "./tenancy.js";
 import { isStale, verificationDueAt } from "./verification.js";
@@ -97,24 +97,37 @@ function revisionView<D extends object>(revision: Revision<D> | undefined, curre
   };
 }
 
+/** What both kinds of record show their editors. */
+async function recordView<D extends object>(
+  deps: CatalogDeps,
+  entity: "service" | "organization",
+  id: string,
+  state: RecordState<D>,
+  row: { created_at: Date; updated_at: Date },
+) {
+  return {
+    id,
+    status: state.status,
+    rejectionReason: state.rejectionReason,
+    verification: await verificationView(deps, state),
+    draft: state.draft,
+    revision: revisionView(await findLatestRevision<D>(deps.db, entity, id), state.draft),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
 export async function getServiceRecord(deps: CatalogDeps, p: Principal, id: string) {
   const facts = await findServiceFacts(deps.db, id);
   if (!facts) throw new NotFoundError("service");
   authorize(p, "read", { type: "service", ...facts });
   const { state, aggregate } = await serviceState(deps.db, id);
-  const s = aggregate.service;
+  const { service: s, organization: o } = aggregate;
   return {
-    id: s.id,
+    ...(await recordView(deps, "service", id, state, s)),
     organizationId: s.organization_id,
-    organization: { id: aggregate.organization.id, name: aggregate.organization.name, status: aggregate.organization.verification_status },
-    status: state.status,
+    organization: { id: o.id, name: o.name, status: o.verification_status },
     public: state.status === "published" && facts.organizationStatus === "published" && (findKind(s.kind)?.publicListing ?? false),
-    rejectionReason: state.rejectionReason,
-    verification: await verificationView(deps, state),
-    draft: state.draft,
-    revision: revisionView(await findLatestRevision<ServiceDraft>(deps.db, "service", id), state.draft),
-    createdAt: s.created_at.toISOString(),
-    updatedAt: s.updated_at.toISOString(),
   };
 }
 
@@ -123,16 +136,7 @@ export async function getOrganizationRecord(deps: CatalogDeps, p: Principal, id:
   if (!facts) throw new NotFoundError("organization");
   authorize(p, "read", { type: "organization", ...facts });
   const { state, organization } = await organizationState(deps.db, id);
-  return {
-    id,
-    status: state.status,
-    rejectionReason: state.rejectionReason,
-    verification: await verificationView(deps, state),
-    draft: state.draft,
-    revision: revisionView(await findLatestRevision<OrganizationDraft>(deps.db, "organization", id), state.draft),
-    createdAt: organization.created_at.toISOString(),
-    updatedAt: organization.updated_at.toISOString(),
-  };
+  return recordView(deps, "organization", id, state, organization);
 }
 
 /** Every service of an organization, in every state, for its editors. */
@@ -142,7 +146,7 @@ export async function listOrganizationServices(deps: CatalogDeps, p: Principal, 
   authorize(p, "read", { type: "organization", ...facts });
   const rows = await deps.db
     .selectFrom("service as s")
-    .leftJoin("catalog_revision as r", (j) => j.onRef("r.entity_id", "=", "s.id").on("r.entity_type", "=", "service").on("r.status", "=", "pending"))
+    .leftJoin("catalog_revision as r", pendingRevisionOf("service", "s.id"))
     .select(["s.id", "s.name", "s.kind", "s.verification_status", "s.rejection_reason", "s.verified_at", "s.updated_at", "r.id as revision_id"])
     .where("s.organization_id", "=", organizationId)
     .orderBy("s.name")

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { JoinBuilder, Kysely } from "kysely";
 import type { CatalogRevisionRow, Database, RevisionEntity, RevisionStatus } from "../db/database.js";
 
 /**
@@ -31,27 +31,24 @@ function toRevision<D>(row: CatalogRevisionRow): Revision<D> {
 }
 
 /** The newest revision of a record, pending or decided (a rejected one tells the partner why). */
-export async function findLatestRevision<D>(db: Kysely<Database>, entity: RevisionEntity, entityId: string): Promise<Revision<D> | undefined> {
-  const row = await db
-    .selectFrom("catalog_revision")
-    .selectAll()
-    .where("entity_type", "=", entity)
-    .where("entity_id", "=", entityId)
-    .orderBy("submitted_at", "desc")
-    .orderBy("id", "desc")
-    .executeTakeFirst();
+export function findLatestRevision<D>(db: Kysely<Database>, entity: RevisionEntity, entityId: string): Promise<Revision<D> | undefined> {
+  return findRevision(db, entity, entityId, false);
+}
+
+export function findPendingRevision<D>(db: Kysely<Database>, entity: RevisionEntity, entityId: string): Promise<Revision<D> | undefined> {
+  return findRevision(db, entity, entityId, true);
+}
+
+async function findRevision<D>(db: Kysely<Database>, entity: RevisionEntity, entityId: string, pendingOnly: boolean): Promise<Revision<D> | undefined> {
+  let q = db.selectFrom("catalog_revision").selectAll().where("entity_type", "=", entity).where("entity_id", "=", entityId);
+  if (pendingOnly) q = q.where("status", "=", "pending");
+  const row = await q.orderBy("submitted_at", "desc").orderBy("id", "desc").executeTakeFirst();
   return row ? toRevision<D>(row) : undefined;
 }
 
-export async function findPendingRevision<D>(db: Kysely<Database>, entity: RevisionEntity, entityId: string): Promise<Revision<D> | undefined> {
-  const row = await db
-    .selectFrom("catalog_revision")
-    .selectAll()
-    .where("entity_type", "=", entity)
-    .where("entity_id", "=", entityId)
-    .where("status", "=", "pending")
-    .executeTakeFirst();
-  return row ? toRevision<D>(row) : undefined;
+/** Join condition for `leftJoin("catalog_revision as r", …)`: the pending revision of each row, if any. */
+export function pendingRevisionOf(entity: RevisionEntity, idColumn: "s.id" | "o.id") {
+  return (j: JoinBuilder<any, any>) => j.onRef("r.entity_id", "=", idColumn).on("r.entity_type", "=", entity).on("r.status", "=", "pending");
 }
 
 export async function submitRevision(

@@ -1,6 +1,6 @@
 import type { Selectable } from "kysely";
 import type { OrganizationRow, PhoneTable } from "../db/database.js";
-import { type Weekday, rruleDays, rruleWeeksOfMonth } from "../domain/schedule.js";
+import { WEEKDAYS, type Weekday, rruleDays, rruleWeeksOfMonth } from "../domain/schedule.js";
 import type { ServiceAggregate } from "./aggregate.js";
 import type { OrganizationDraft, ServiceDraft } from "./draft.js";
 
@@ -48,7 +48,7 @@ export function serviceDraftOf(a: ServiceAggregate): ServiceDraft {
       lng: l?.longitude as number,
       municipalityCode: present(l?.municipality_code),
       transportation: present(l?.transportation),
-      coordSource: l?.coord_source,
+      coordSource: l?.coord_source === "source" ? undefined : l?.coord_source,
     }),
     languages: a.languages.map((x) => x.code),
     ageMinMonths: present(s.age_min_months),
@@ -67,21 +67,31 @@ export function serviceDraftOf(a: ServiceAggregate): ServiceDraft {
       description: present(s.fees_description),
     }),
     // A slot needs both times: imported rows without them are not part of the editable schedule.
-    schedule: a.schedules
-      .filter((r) => r.opens_at && r.closes_at)
-      .map((r) =>
-        compact({
-          days: rruleDays(r.byday) as [Weekday, ...Weekday[]],
-          opensAt: r.opens_at!,
-          closesAt: r.closes_at!,
-          weeksOfMonth: r.freq === "MONTHLY" ? rruleWeeksOfMonth(r.byday) : undefined,
-          description: present(r.description),
-        }),
-      ),
+    schedule: sortSlots(
+      a.schedules
+        .filter((r) => r.opens_at && r.closes_at)
+        .map((r) =>
+          compact({
+            days: rruleDays(r.byday) as [Weekday, ...Weekday[]],
+            opensAt: r.opens_at!,
+            closesAt: r.closes_at!,
+            weeksOfMonth: r.freq === "MONTHLY" ? rruleWeeksOfMonth(r.byday) : undefined,
+            description: present(r.description),
+          }),
+        ),
+    ),
     applicationProcess: present(s.application_process),
     eligibilityDescription: present(s.eligibility_description),
     interpretationServices: present(s.interpretation_services),
   }) as ServiceDraft;
+}
+
+type Slot = NonNullable<ServiceDraft["schedule"]>[number];
+
+/** Slots in week order (first day, then opening time): rows carry no order of their own. */
+export function sortSlots(slots: Slot[]): Slot[] {
+  const key = (s: Slot) => `${WEEKDAYS.indexOf(s.days[0]!)}${(s.weeksOfMonth ?? [0]).join(",")}${s.opensAt}`;
+  return [...slots].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 export function organizationDraftOf(o: OrganizationRow, municipalityCodes: readonly string[], phones: readonly Selectable<PhoneTable>[]): OrganizationDraft {

@@ -24,6 +24,8 @@ export interface Verification {
 export interface Provenance {
   source: string;
   sourceId: string;
+  /** Hash of the source's content, compared at the next import (unchanged rows are skipped). */
+  hash?: string;
 }
 
 export interface NewOrganization {
@@ -114,6 +116,22 @@ export async function insertServices(db: Kysely<Database>, items: NewService[]):
   return ids;
 }
 
+export interface ServiceReplacement {
+  id: string;
+  organizationId: string;
+  draft: ServiceDraft;
+  provenance?: Provenance;
+  /** Keep the location's coordinates (staff pinned it by hand; a re-import must not move it back). */
+  keepCoordinates?: boolean;
+}
+
+/** `replaceService` for many services (a re-import's changed rows), also moving them to `organizationId`. */
+export async function updateServices(db: Kysely<Database>, items: ServiceReplacement[], now = new Date()): Promise<void> {
+  for (const item of items) {
+    await replaceService(db, item.id, item.draft, now, item);
+  }
+}
+
 /** Rows hanging off a service that an edit replaces wholesale. */
 export const SERVICE_CHILD_TABLES = ["schedule", "language", "cost_option", "service_area", "required_document", "phone"] as const;
 
@@ -161,11 +179,20 @@ export async function insertServiceChildren(db: Kysely<Database>, items: { servi
  * Replaces a service's values with a draft: its own columns, its (first) location and address,
  * and every child row. Verification columns are left alone: callers decide what an edit means.
  */
-export async function replaceService(db: Kysely<Database>, serviceId: string, draft: ServiceDraft, now = new Date()): Promise<void> {
-  await db.updateTable("service").set({ ...serviceColumns(draft), updated_at: now }).where("id", "=", serviceId).execute();
+export async function replaceService(
+  db: Kysely<Database>,
+  serviceId: string,
+  draft: ServiceDraft,
+  now = new Date(),
+  opts: Partial<Pick<ServiceReplacement, "organizationId" | "provenance" | "keepCoordinates">> = {},
+): Promise<void> {
+  const moved = opts.organizationId ? { organization_id: opts.organizationId } : {};
+  await db.updateTable("service").set({ ...serviceColumns(draft), ...moved, ...provenanceColumns(opts.provenance), updated_at: now }).where("id", "=", serviceId).execute();
   const site = await db.selectFrom("service_at_location").select("location_id").where("service_id", "=", serviceId).orderBy("id").executeTakeFirst();
   if (site) {
-    await db.updateTable("location").set({ ...locationColumns(draft), updated_at: now }).where("id", "=", site.location_id).execute();
+    const { latitude, longitude, coord_source, ...place } = locationColumns(draft);
+    const point = opts.keepCoordinates ? {} : { latitude, longitude, coord_source };
+    await db.updateTable("location").set({ ...place, ...point, ...moved, updated_at: now }).where("id", "=", site.location_id).execute();
     await db.deleteFrom("address").where("location_id", "=", site.location_id).execute();
     await db.insertInto("address").values({ location_id: site.location_id, ...addressColumns(draft) }).execute();
   } else {
@@ -303,5 +330,5 @@ function verificationColumns(v: Verification) {
 }
 
 function provenanceColumns(p: Provenance | undefined) {
-  return p ? { source: p.source, source_id: p.sourceId } : {};
+  return p ? { source: p.source, source_id: p.sourceId, ...(p.hash ? { source_hash: p.hash } : {}) } : {};
 }

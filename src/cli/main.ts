@@ -1,6 +1,9 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config.js";
 import { CliError, EXIT } from "./context.js";
+import { benchCommand } from "./commands/bench.js";
+import { exportCommand } from "./commands/export.js";
+import { importCommand } from "./commands/import.js";
 import { seedCommand } from "./commands/seed.js";
 import { userCommand } from "./commands/user.js";
 
@@ -15,7 +18,7 @@ const program = new Command()
   .showHelpAfterError("(run with --help for usage)")
   .exitOverride();
 
-for (const command of [seedCommand(), userCommand()]) program.addCommand(command);
+for (const command of [seedCommand(), userCommand(), importCommand(), exportCommand(), benchCommand()]) program.addCommand(command);
 
 try {
   await program.parseAsync(process.argv);

@@ -63,6 +63,8 @@ interface VerifiedColumns {
   /** Provenance of imported records: a source key (e.g. `opendata:112038`) and the row's id there. */
   source: string | null;
   source_id: string | null;
+  /** Hash of the source's content at the last import; an unchanged row is not rewritten. */
+  source_hash: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -303,6 +305,12 @@ export interface Database {
   throttle_event: ThrottleEventTable;
   catalog_revision: CatalogRevisionTable;
   service_report: ServiceReportTable;
+  support_plan: SupportPlanTable;
+  plan_need: PlanNeedTable;
+  referral: ReferralTable;
+  referral_event: ReferralEventTable;
+  consultation_point: ConsultationPointTable;
+  recommendation_sheet: RecommendationSheetTable;
   search_synonym: SearchSynonymTable;
 }
 
@@ -359,6 +367,130 @@ export interface ServiceReportTable {
   resolved_by: string | null;
   resolved_at: Date | null;
   resolution_note: string | null;
+}
+
+export type PlanStatus = "open" | "closed";
+export type NeedUrgency = "low" | "normal" | "high" | "urgent";
+
+export interface NextStep {
+  action: string;
+  ownerUserId?: string;
+  /** YYYY-MM-DD. */
+  due?: string;
+  done?: boolean;
+}
+
+export interface SupportPlanTable {
+  id: Generated<string>;
+  center_id: string;
+  /** The center's own case reference: never a family name. */
+  case_ref: string;
+  status: Generated<PlanStatus>;
+  lead_user_id: string | null;
+  /** Approximate: where the family would travel from. */
+  family_lat: number;
+  family_lng: number;
+  children_age_months: Generated<number[]>;
+  pregnancy_weeks: number | null;
+  languages: Generated<string[]>;
+  public_assistance: boolean | null;
+  disability_certificate: boolean | null;
+  max_distance_meters: number | null;
+  max_cost_yen: number | null;
+  days: string[] | null;
+  /** jsonb, written as a JSON string. */
+  next_steps: ColumnType<NextStep[], string | undefined, string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PlanNeedTable {
+  id: Generated<string>;
+  plan_id: string;
+  position: number;
+  kind: string;
+  note: string | null;
+  urgency: Generated<NeedUrgency>;
+}
+
+export type ReferralStatusColumn = "sent" | "accepted" | "declined" | "in_progress" | "completed" | "not_completed" | "withdrawn";
+export type ContactPreference = "phone" | "email" | "via_center" | "do_not_contact";
+
+export interface ReferralContact {
+  name?: string;
+  phone?: string;
+  email?: string;
+}
+
+export interface ReferralTable {
+  id: Generated<string>;
+  /** Human reference such as `TSN-2026-000042`, quoted on the phone and in notifications. */
+  reference: string;
+  center_id: string;
+  plan_id: string;
+  service_id: string;
+  location_id: string | null;
+  /** The receiving organization. */
+  organization_id: string;
+  need_kind: string | null;
+  status: ReferralStatusColumn;
+  message: string | null;
+  contact_preference: Generated<ContactPreference>;
+  /** jsonb, written as a JSON string. */
+  contact: ColumnType<ReferralContact | null, string | null, string | null>;
+  consent_given: boolean;
+  consent_privacy_notice_shared: boolean;
+  consent_share_contact: boolean;
+  consent_share_family_details: Generated<boolean>;
+  consent_wording_version: string;
+  consent_recorded_at: Timestamp;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  responded_at: Date | null;
+  closed_at: Date | null;
+}
+
+export interface ReferralEventTable {
+  id: Generated<string>;
+  referral_id: string;
+  status: ReferralStatusColumn;
+  from_status: ReferralStatusColumn | null;
+  note: string | null;
+  reason: string | null;
+  outcome: string | null;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  occurred_at: CreatedAt;
+}
+
+export interface ConsultationPointTable {
+  id: Generated<string>;
+  center_id: string;
+  service_id: string;
+  location_id: string;
+  coverage_radius_meters: number;
+  note: string | null;
+  designated_by: string | null;
+  designated_at: CreatedAt;
+  ended_at: Date | null;
+}
+
+export type SheetLanguage = "ja" | "easy-ja" | "en";
+
+export interface RecommendationSheetTable {
+  id: Generated<string>;
+  token: string;
+  center_id: string;
+  plan_id: string;
+  service_ids: string[];
+  language: SheetLanguage;
+  created_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Date;
 }
 
 export type ServiceRow = Selectable<ServiceTable>;

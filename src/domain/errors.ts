@@ -18,9 +18,19 @@ export class NotFoundError extends DomainError {
   }
 }
 
-/** The request is well-formed but clashes with the record's current state. */
+/**
+ * The request is well-formed but clashes with the record's current state. `code` names the kind
+ * of clash for clients; `details` carries what helps the caller act (RFC 9457 extension members).
+ */
 export class ConflictError extends DomainError {
   override name = "ConflictError";
+  constructor(
+    message: string,
+    readonly code?: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
 }
 
 export class ValidationError extends DomainError {

@@ -27,7 +27,7 @@ export const LANGUAGES: Record<string, { ja: string; en: string }> = {
   jsl: { ja: "日本手話", en: "Japanese Sign Language" },
 };
 
-/** The English name HSDS `language.name` carries, or the code itself for unlisted languages. */
-export function languageName(code: string): string {
-  return LANGUAGES[code]?.en ?? code;
+/** The language's name (English by default, as HSDS `language.name` carries it), or the code itself for unlisted languages. */
+export function languageName(code: string, locale: "ja" | "en" = "en"): string {
+  return LANGUAGES[code]?.[locale] ?? code;
 }

@@ -8,7 +8,7 @@ import type { Database } from "../db/database.js";
  * and upserts or deletes, which makes delivery idempotent and safe to repeat.
  */
 
-export type OutboxTopic = "service.changed" | "organization.changed" | "synonyms.changed";
+export type OutboxTopic = "service.changed" | "organization.changed" | "synonyms.changed" | "referral.notify";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 

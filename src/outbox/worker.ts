@@ -29,6 +29,8 @@ export interface OutboxWorkerOptions {
   backoffMs?: number;
   /** @defaultValue 30000 */
   maxBackoffMs?: number;
+  /** Sends the notices of `referral.notify` rows (after the index is updated; a failure retries the batch). */
+  notifyReferrals?: (referralIds: readonly string[]) => Promise<void>;
 }
 
 export interface OutboxWorkerStatus {
@@ -48,6 +50,7 @@ type Executor = Kysely<Database> | Transaction<Database>;
 export class OutboxWorker {
   readonly #db: Kysely<Database>;
   readonly #search: SearchPort;
+  readonly #notifyReferrals: OutboxWorkerOptions["notifyReferrals"];
   readonly #log: Logger;
   readonly #batchSize: number;
   readonly #pollMs: number;
@@ -63,6 +66,7 @@ export class OutboxWorker {
   constructor(options: OutboxWorkerOptions) {
     this.#db = options.db;
     this.#search = options.search;
+    this.#notifyReferrals = options.notifyReferrals;
     this.#log = options.log.child({ component: "outbox" });
     this.#batchSize = options.batchSize ?? 500;
     this.#pollMs = options.pollMs ?? 250;
@@ -161,9 +165,12 @@ export class OutboxWorker {
     if (organizationIds.length) {
       for (const id of (await loadOrganizationDocuments(db, organizationIds)).serviceIds) serviceIds.add(id);
     }
-    if (serviceIds.size === 0 && organizationIds.length === 0) return;
-    const documents = await loadServiceDocuments(db, [...serviceIds]);
-    await this.#search.replace({ serviceIds: [...serviceIds], organizationIds }, documents);
+    if (serviceIds.size > 0 || organizationIds.length > 0) {
+      const documents = await loadServiceDocuments(db, [...serviceIds]);
+      await this.#search.replace({ serviceIds: [...serviceIds], organizationIds }, documents);
+    }
+    const referralIds = [...new Set(rows.filter((r) => r.topic === "referral.notify").map((r) => r.aggregate_id))];
+    if (referralIds.length && this.#notifyReferrals) await this.#notifyReferrals(referralIds);
   }
 
   /** Counts the attempt on the rows at the head of the queue (visible in the table while the index is down). */

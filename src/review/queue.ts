@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { staffCenter } from "../auth/policy.js";
 import type { Principal } from "../auth/principal.js";
 import type { CatalogDeps } from "../catalog/records.js";
+import { pendingRevisionOf } from "../catalog/revisions.js";
 import { organizationsServing } from "../catalog/tenancy.js";
 import { staleBefore, verificationDueAt } from "../catalog/verification.js";
 
@@ -17,10 +18,10 @@ export async function reviewQueue(deps: CatalogDeps, p: Principal, opts: { limit
   const cutoff = staleBefore(deps.now(), deps.verificationMonths);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-  const [organizations, services, reports, staleServices, staleOrganizations] = await Promise.all([
+  const [organizations, services, reports, stale] = await Promise.all([
     db
       .selectFrom("organization as o")
-      .leftJoin("catalog_revision as r", (j) => j.onRef("r.entity_id", "=", "o.id").on("r.entity_type", "=", "organization").on("r.status", "=", "pending"))
+      .leftJoin("catalog_revision as r", pendingRevisionOf("organization", "o.id"))
       .select(["o.id", "o.name", "o.verification_status", "o.updated_at", "r.id as revision_id", "r.submitted_at"])
       .where("o.id", "in", served)
       .where((eb) => eb.or([eb("o.verification_status", "=", "pending"), eb("r.id", "is not", null)]))
@@ -30,7 +31,7 @@ export async function reviewQueue(deps: CatalogDeps, p: Principal, opts: { limit
     db
       .selectFrom("service as s")
       .innerJoin("organization as o", "o.id", "s.organization_id")
-      .leftJoin("catalog_revision as r", (j) => j.onRef("r.entity_id", "=", "s.id").on("r.entity_type", "=", "service").on("r.status", "=", "pending"))
+      .leftJoin("catalog_revision as r", pendingRevisionOf("service", "s.id"))
       .select(["s.id", "s.name", "s.kind", "s.verification_status", "s.updated_at", "o.id as org_id", "o.name as org_name", "o.verification_status as org_status"])
       .select(["r.id as revision_id", "r.submitted_at"])
       .where("s.organization_id", "in", served)
@@ -49,31 +50,23 @@ export async function reviewQueue(deps: CatalogDeps, p: Principal, opts: { limit
       .execute(),
     db
       .selectFrom("service")
-      .select(["id", "name", "verified_at", "organization_id"])
+      .select([sql<"service" | "organization">`'service'`.as("entity_type"), "id", "name", "verified_at", "organization_id"])
       .where("organization_id", "in", served)
       .where("verification_status", "=", "published")
       .where((eb) => eb.or([eb("verified_at", "is", null), eb("verified_at", "<", cutoff)]))
+      .unionAll(
+        db
+          .selectFrom("organization")
+          .select([sql<"service" | "organization">`'organization'`.as("entity_type"), "id", "name", "verified_at", "id as organization_id"])
+          .where("id", "in", served)
+          .where("verification_status", "=", "published")
+          .where((eb) => eb.or([eb("verified_at", "is", null), eb("verified_at", "<", cutoff)])),
+      )
       .orderBy(sql`verified_at nulls first`)
-      .limit(opts.limit)
-      .execute(),
-    db
-      .selectFrom("organization")
-      .select(["id", "name", "verified_at"])
-      .where("id", "in", served)
-      .where("verification_status", "=", "published")
-      .where((eb) => eb.or([eb("verified_at", "is", null), eb("verified_at", "<", cutoff)]))
-      .orderBy(sql`verified_at nulls first`)
+      .orderBy("id")
       .limit(opts.limit)
       .execute(),
   ]);
-
-  const stale = [
-    ...staleOrganizations.map((o) => ({ entityType: "organization" as const, id: o.id, name: o.name, organizationId: o.id, verifiedAt: o.verified_at })),
-    ...staleServices.map((s) => ({ entityType: "service" as const, id: s.id, name: s.name, organizationId: s.organization_id, verifiedAt: s.verified_at })),
-  ]
-    .sort((a, b) => (a.verifiedAt?.getTime() ?? 0) - (b.verifiedAt?.getTime() ?? 0))
-    .slice(0, opts.limit)
-    .map((r) => ({ ...r, verifiedAt: iso(r.verifiedAt), dueAt: iso(verificationDueAt(r.verifiedAt, deps.verificationMonths)) }));
 
   return {
     center: { id: centerId, municipalityCode },
@@ -103,6 +96,13 @@ export async function reviewQueue(deps: CatalogDeps, p: Principal, opts: { limit
       organizationId: r.organization_id,
       createdAt: r.created_at.toISOString(),
     })),
-    stale,
+    stale: stale.map((r) => ({
+      entityType: r.entity_type,
+      id: r.id,
+      name: r.name,
+      organizationId: r.organization_id,
+      verifiedAt: iso(r.verified_at),
+      dueAt: iso(verificationDueAt(r.verified_at, deps.verificationMonths)),
+    })),
   };
 }

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import type { Logger } from "../log.js";
+import { createReferralNotifier } from "../notifications/referral-notifier.js";
 import { OutboxWorker } from "../outbox/worker.js";
 import { EmbeddedSearch } from "./embedded/embedded-search.js";
 import { MeilisearchAdapter } from "./meilisearch/meilisearch-adapter.js";
@@ -41,5 +42,5 @@ export async function openSearch(db: Kysely<Database>, config: Config, log: Logg
       log.info("search index in use", { engine: search.engine, documents });
     }
   }
-  return { search, worker: new OutboxWorker({ db, search, log }) };
+  return { search, worker: new OutboxWorker({ db, search, log, notifyReferrals: createReferralNotifier(db, config, log) }) };
 }

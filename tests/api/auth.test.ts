@@ -7,14 +7,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from "../../seed/load.js";
 import { TEST_DB, createTestDb } from "../support/db.js";
 import { FreshSearch } from "../support/search.js";
 import { ORIGIN, asBearer, asCookie, call, expectCallProblem, signIn } from "../support/auth.js";
+import { capturingLogger } from "../support/log.js";
 import { expectProblem } from "../support/problem.js";
-
-/** A logger that keeps every line, to check that no secret ever reaches the logs. */
-function capturingLogger(lines: string[]): Logger {
-  const write = (level: string) => (msg: string, fields?: Record<string, unknown>) => void lines.push(JSON.stringify({ level, msg, ...fields }));
-  const logger: Logger = { debug: write("debug"), info: write("info"), warn: write("warn"), error: write("error"), child: () => logger };
-  return logger;
-}
 
 describe(`sign-in, sessions and CSRF on ${TEST_DB}`, () => {
   let h: DbHandle;
@@ -160,6 +154,14 @@ describe(`sign-in, sessions and CSRF on ${TEST_DB}`, () => {
     const audit = await h.db.selectFrom("audit_log").selectAll().where("action", "=", "user.password_change").execute();
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit)).not.toContain("passphrase");
+  });
+
+  it("documents the signed-in routes and how to authenticate in the OpenAPI document", async () => {
+    const { body } = await call(app, "/api/v1/openapi.json", {});
+    expect(body.components.securitySchemes).toMatchObject({ bearerAuth: { type: "http", scheme: "bearer" }, sessionCookie: { type: "apiKey", in: "cookie" } });
+    expect(body.paths["/auth/login"].post).toBeDefined();
+    expect(body.paths["/services/{id}/review"].post.security).toEqual([{ bearerAuth: [] }, { sessionCookie: [] }]);
+    expect(body.paths["/partners/register"].post.requestBody.content["application/json"].schema.properties).toHaveProperty("organization");
   });
 
   it("never writes a password or a token to the logs", async () => {

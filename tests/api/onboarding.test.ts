@@ -84,16 +84,34 @@ describe(`partner onboarding on ${TEST_DB}`, () => {
     expectCallProblem(await call(app, "/api/v1/review-queue", asBearer(partner.token)), 404);
   });
 
-  it("publishes on approval of both the service and its organization", async () => {
+  it("publishes on approval, and approving the first service approves its pending organization too", async () => {
     expectCallProblem(await call(app, `/api/v1/services/${serviceId}/review`, asBearer(staff1, "POST", { decision: "reject" })), 400, "reason");
     const approved = await call(app, `/api/v1/services/${serviceId}/review`, asBearer(staff1, "POST", { decision: "approve" }));
-    expect(approved.body).toMatchObject({ id: serviceId, status: "published", public: false, verification: { stale: false, verifiedBy: { role: "staff" } } });
-    expect(await publicNames(partner.organizationId)).toEqual([]);
-    const org = await call(app, `/api/v1/organizations/${partner.organizationId}/review`, asBearer(staff1, "POST", { decision: "approve" }));
-    expect(org.body).toMatchObject({ status: "published" });
+    expect(approved.body).toMatchObject({
+      id: serviceId,
+      status: "published",
+      public: true,
+      organization: { status: "published" },
+      verification: { stale: false, verifiedBy: { role: "staff" } },
+    });
     expect(await publicNames(partner.organizationId)).toEqual(["さくら子ども食堂"]);
+    // Reviewing the organization itself afterwards re-verifies it.
+    const org = await call(app, `/api/v1/organizations/${partner.organizationId}/review`, asBearer(staff1, "POST", { decision: "approve" }));
+    expect(org.body).toMatchObject({ status: "published", verification: { verifiedBy: { role: "staff" } } });
     expect((await outboxFor(serviceId)).length).toBe(2);
-    expect((await outboxFor(partner.organizationId)).length).toBe(2);
+    expect((await outboxFor(partner.organizationId)).length).toBe(3);
+  });
+
+  it("keeps a service of a rejected organization out of the public catalog", async () => {
+    const other = await call(app, "/api/v1/partners/register", asBearer(undefined, "POST", {
+      email: "rejected@example.jp", password: "kyakka-sareru-dantai", organization: { name: "却下される団体", municipalityCodes: [KAWAGUCHI] },
+    }));
+    const token = (await signIn(app, "rejected@example.jp", "kyakka-sareru-dantai")).token;
+    const created = await call(app, `/api/v1/organizations/${other.body.organizationId}/services`, asBearer(token, "POST", aService({ name: "却下団体のサービス" })));
+    await call(app, `/api/v1/organizations/${other.body.organizationId}/review`, asBearer(staff1, "POST", { decision: "reject", reason: "活動実態が確認できません" }));
+    const approved = await call(app, `/api/v1/services/${created.body.id}/review`, asBearer(staff1, "POST", { decision: "approve" }));
+    expect(approved.body).toMatchObject({ status: "published", public: false, organization: { status: "rejected" } });
+    expect(await publicNames(other.body.organizationId)).toEqual([]);
   });
 
   it("keeps the published version public while a partner's edit waits for review", async () => {
@@ -183,7 +201,7 @@ describe(`partner onboarding on ${TEST_DB}`, () => {
     expect(new Set(byActor.body.items.map((e: any) => e.actor.id))).toEqual(new Set([partner.userId]));
     expect(byActor.body.items.map((e: any) => e.action)).toEqual(expect.arrayContaining(["organization.create", "user.create", "service.create"]));
     const orgs = await call(app, `/api/v1/audit?entityType=organization&entityId=${partner.organizationId}`, asBearer(admin1));
-    expect(orgs.body.items.map((e: any) => e.action)).toEqual(["organization.approve", "organization.create"]);
+    expect(orgs.body.items.map((e: any) => e.action)).toEqual(["organization.approve", "organization.approve", "organization.create"]);
     expect(JSON.stringify(byActor.body)).not.toContain("sakura-shokudo-2026");
 
     expectCallProblem(await call(app, "/api/v1/audit", asBearer(staff1)), 404);

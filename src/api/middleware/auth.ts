@@ -24,16 +24,17 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /**
- * CSRF protection for writes that a browser could send with the cookie (Hono's `csrf`: the Origin
- * or Sec-Fetch-Site must be this site's). Requests carrying a bearer token are exempt: a browser
- * never attaches one on its own. Two more layers stand behind it: the cookie is SameSite=Lax, and
- * CORS allows no cross-origin write, so a JSON body cannot be sent cross-site without a preflight.
+ * CSRF protection for writes that a browser sends with the session cookie (Hono's `csrf`: for a
+ * body a form can send, the Origin or Sec-Fetch-Site must be this site's). Requests without the
+ * cookie carry no ambient authority and requests with a bearer token are not sent by a browser on
+ * its own, so both pass. Two more layers stand behind it: the cookie is SameSite=Lax, and CORS
+ * allows no cross-origin write, so a JSON body cannot be sent cross-site without a preflight.
  */
 export function csrfForCookieWrites(publicUrl: string | undefined): MiddlewareHandler<AppEnv> {
   const publicOrigin = publicUrl ? new URL(publicUrl).origin : undefined;
   const check = csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin });
   return async (c, next) => {
-    if (/^Bearer\s/i.test(c.req.header("authorization") ?? "")) return next();
+    if (/^Bearer\s/i.test(c.req.header("authorization") ?? "") || getCookie(c, SESSION_COOKIE) === undefined) return next();
     return check(c, next);
   };
 }

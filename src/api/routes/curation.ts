@@ -3,11 +3,11 @@ import { confirmRecord, createService, editRecord } from "../../catalog/curation
 import { serviceDraftSchema } from "../../catalog/draft.js";
 import { organizationPatchSchema, servicePatchSchema } from "../../catalog/patch.js";
 import { ORGANIZATION, SERVICE } from "../../catalog/record-kinds.js";
-import { getOrganizationRecord, getServiceRecord, listOrganizationServices } from "../../catalog/records.js";
+import { listOrganizationServices } from "../../catalog/records.js";
 import { createRouter } from "../router.js";
 import { idParam } from "../schemas/common.js";
 import { authProblems, jsonBody, jsonContent, recordSchema, signedInRoute } from "../schemas/signed-in.js";
-import { catalogDeps, principalOf } from "../use-case-deps.js";
+import { catalogDeps, principalOf, withRecord } from "../use-case-deps.js";
 
 /**
  * The partner portal's (and staff's) catalog editing: create and edit services, edit the
@@ -29,6 +29,43 @@ const serviceSummary = z
   })
   .passthrough()
   .openapi("ServiceSummary");
+
+type Entity = "services" | "organizations";
+const noun = (entity: Entity) => (entity === "services" ? "service" : "organization");
+
+const recordRoute = (entity: Entity) =>
+  createRoute({
+    method: "get",
+    path: `/${entity}/{id}/record`,
+    tags: ["catalog editing"],
+    summary: `The ${noun(entity)} as its editors see it: state, current values, verification, latest revision`,
+    ...signedInRoute,
+    request: { params: idParam },
+    responses: { 200: jsonContent(recordSchema, "The record"), 401: unauthenticated, 404: notFound },
+  });
+
+const editRoute = <S extends z.ZodType>(entity: Entity, patch: S) =>
+  createRoute({
+    method: "patch",
+    path: `/${entity}/{id}`,
+    tags: ["catalog editing"],
+    summary: `Edit the ${noun(entity)} (a partner's edit of a published one waits for review; the published version stays public)`,
+    description: "Fields left out keep their value; an optional field set to null is cleared; a service's `location` merges field by field.",
+    ...signedInRoute,
+    request: { params: idParam, body: jsonBody(patch) },
+    responses: { 200: jsonContent(recordSchema, "The record after the edit"), 400: bad, 401: unauthenticated, 404: notFound },
+  });
+
+const confirmRoute = (entity: Entity) =>
+  createRoute({
+    method: "post",
+    path: `/${entity}/{id}/confirm`,
+    tags: ["catalog editing"],
+    summary: `Confirm the published ${noun(entity)} is still correct (verifies it now)`,
+    ...signedInRoute,
+    request: { params: idParam },
+    responses: { 200: jsonContent(recordSchema, "The record"), 401: unauthenticated, 404: notFound, 409: conflict },
+  });
 
 export const curationRoutes = createRouter()
   .openapi(
@@ -63,100 +100,15 @@ export const curationRoutes = createRouter()
     }),
     async (c) => c.json({ items: await listOrganizationServices(catalogDeps(c), principalOf(c), c.req.valid("param").id) }, 200),
   )
-  .openapi(
-    createRoute({
-      method: "get",
-      path: "/organizations/{id}/record",
-      tags: ["catalog editing"],
-      summary: "The organization as its editors see it: state, current values, verification, latest revision",
-      ...signedInRoute,
-      request: { params: idParam },
-      responses: { 200: jsonContent(recordSchema, "The record"), 401: unauthenticated, 404: notFound },
-    }),
-    async (c) => c.json(await getOrganizationRecord(catalogDeps(c), principalOf(c), c.req.valid("param").id), 200),
+  .openapi(recordRoute("organizations"), async (c) => c.json(await withRecord(c, "organization"), 200))
+  .openapi(recordRoute("services"), async (c) => c.json(await withRecord(c, "service"), 200))
+  .openapi(editRoute("organizations", organizationPatchSchema), async (c) =>
+    c.json(await withRecord(c, "organization", (deps, p, id) => editRecord(deps, p, ORGANIZATION, id, c.req.valid("json"))), 200),
   )
-  .openapi(
-    createRoute({
-      method: "patch",
-      path: "/organizations/{id}",
-      tags: ["catalog editing"],
-      summary: "Edit the organization (a partner's edit of a published one waits for review; the published version stays public)",
-      ...signedInRoute,
-      request: { params: idParam, body: jsonBody(organizationPatchSchema) },
-      responses: { 200: jsonContent(recordSchema, "The record after the edit"), 400: bad, 401: unauthenticated, 404: notFound },
-    }),
-    async (c) => {
-      const deps = catalogDeps(c);
-      const p = principalOf(c);
-      const { id } = c.req.valid("param");
-      await editRecord(deps, p, ORGANIZATION, id, c.req.valid("json"));
-      return c.json(await getOrganizationRecord(deps, p, id), 200);
-    },
+  .openapi(editRoute("services", servicePatchSchema), async (c) =>
+    c.json(await withRecord(c, "service", (deps, p, id) => editRecord(deps, p, SERVICE, id, c.req.valid("json"))), 200),
   )
-  .openapi(
-    createRoute({
-      method: "post",
-      path: "/organizations/{id}/confirm",
-      tags: ["catalog editing"],
-      summary: "Confirm the published organization is still correct (verifies it now)",
-      ...signedInRoute,
-      request: { params: idParam },
-      responses: { 200: jsonContent(recordSchema, "The record"), 401: unauthenticated, 404: notFound, 409: conflict },
-    }),
-    async (c) => {
-      const deps = catalogDeps(c);
-      const p = principalOf(c);
-      const { id } = c.req.valid("param");
-      await confirmRecord(deps, p, ORGANIZATION, id);
-      return c.json(await getOrganizationRecord(deps, p, id), 200);
-    },
+  .openapi(confirmRoute("organizations"), async (c) =>
+    c.json(await withRecord(c, "organization", (deps, p, id) => confirmRecord(deps, p, ORGANIZATION, id)), 200),
   )
-  .openapi(
-    createRoute({
-      method: "get",
-      path: "/services/{id}/record",
-      tags: ["catalog editing"],
-      summary: "The service as its editors see it: state, current values, verification, latest revision",
-      ...signedInRoute,
-      request: { params: idParam },
-      responses: { 200: jsonContent(recordSchema, "The record"), 401: unauthenticated, 404: notFound },
-    }),
-    async (c) => c.json(await getServiceRecord(catalogDeps(c), principalOf(c), c.req.valid("param").id), 200),
-  )
-  .openapi(
-    createRoute({
-      method: "patch",
-      path: "/services/{id}",
-      tags: ["catalog editing"],
-      summary: "Edit a service (a partner's edit of a published one waits for review; the published version stays public)",
-      description: "Fields left out keep their value; an optional field set to null is cleared; `location` merges field by field.",
-      ...signedInRoute,
-      request: { params: idParam, body: jsonBody(servicePatchSchema) },
-      responses: { 200: jsonContent(recordSchema, "The record after the edit"), 400: bad, 401: unauthenticated, 404: notFound },
-    }),
-    async (c) => {
-      const deps = catalogDeps(c);
-      const p = principalOf(c);
-      const { id } = c.req.valid("param");
-      await editRecord(deps, p, SERVICE, id, c.req.valid("json"));
-      return c.json(await getServiceRecord(deps, p, id), 200);
-    },
-  )
-  .openapi(
-    createRoute({
-      method: "post",
-      path: "/services/{id}/confirm",
-      tags: ["catalog editing"],
-      summary: "Confirm the published service is still correct (verifies it now)",
-      ...signedInRoute,
-      request: { params: idParam },
-      responses: { 200: jsonContent(recordSchema, "The record"), 401: unauthenticated, 404: notFound, 409: conflict },
-    }),
-    async (c) => {
-      const deps = catalogDeps(c);
-      const p = principalOf(c);
-      const { id } = c.req.valid("param");
-      await confirmRecord(deps, p, SERVICE, id);
-      return c.json(await getServiceRecord(deps, p, id), 200);
-    },
-  );
+  .openapi(confirmRoute("services"), async (c) => c.json(await withRecord(c, "service", (deps, p, id) => confirmRecord(deps, p, SERVICE, id)), 200));

@@ -3,7 +3,7 @@ import { registerPartner, registrationSchema } from "../../partners/register.js"
 import { clientAddress } from "../client-address.js";
 import { createRouter } from "../router.js";
 import { authProblems, jsonBody, jsonContent } from "../schemas/signed-in.js";
-import { HOUR_MS } from "../use-case-deps.js";
+import { perHour } from "../use-case-deps.js";
 
 export const partnerRoutes = createRouter().openapi(
   createRoute({
@@ -24,7 +24,7 @@ export const partnerRoutes = createRouter().openapi(
   }),
   async (c) => {
     const { db, config } = c.get("deps");
-    const rule = { bucket: "register:address", limit: config.TSUNAGU_REGISTRATIONS_PER_HOUR, windowMs: HOUR_MS };
+    const rule = perHour("register:address", config.TSUNAGU_REGISTRATIONS_PER_HOUR);
     const result = await registerPartner({ db, rule, requestId: c.get("requestId") }, c.req.valid("json"), clientAddress(c));
     return c.json(result, 201);
   },

@@ -4,7 +4,7 @@ import { clientAddress } from "../client-address.js";
 import { createRouter } from "../router.js";
 import { idParam } from "../schemas/common.js";
 import { authProblems, jsonBody, jsonContent } from "../schemas/signed-in.js";
-import { HOUR_MS } from "../use-case-deps.js";
+import { perHour } from "../use-case-deps.js";
 
 export const reportRoutes = createRouter().openapi(
   createRoute({
@@ -23,7 +23,7 @@ export const reportRoutes = createRouter().openapi(
   }),
   async (c) => {
     const { db, config } = c.get("deps");
-    const rule = { bucket: "report:address", limit: config.TSUNAGU_REPORTS_PER_HOUR, windowMs: HOUR_MS };
+    const rule = perHour("report:address", config.TSUNAGU_REPORTS_PER_HOUR);
     const result = await reportProblem({ db, rule, requestId: c.get("requestId") }, c.req.valid("param").id, c.req.valid("json"), clientAddress(c));
     return c.json(result, 201);
   },

@@ -1,13 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { reviewRecord } from "../../catalog/curation.js";
 import { ORGANIZATION, SERVICE } from "../../catalog/record-kinds.js";
-import { getOrganizationRecord, getServiceRecord } from "../../catalog/records.js";
 import { reviewQueue } from "../../review/queue.js";
 import { resolutionSchema, resolveReport } from "../../review/reports.js";
 import { createRouter } from "../router.js";
 import { idParam, queryInt } from "../schemas/common.js";
 import { authProblems, jsonBody, jsonContent, recordSchema, signedInRoute } from "../schemas/signed-in.js";
-import { catalogDeps, principalOf } from "../use-case-deps.js";
+import { catalogDeps, principalOf, withRecord } from "../use-case-deps.js";
 
 /**
  * Staff review: the queue of what awaits the center, decisions on organizations and services
@@ -45,20 +44,12 @@ const reviewRoute = (entity: "services" | "organizations") =>
 const queueItem = z.object({ id: z.string().uuid(), name: z.string(), status: z.string(), change: z.enum(["new", "revision"]) }).passthrough();
 
 export const reviewRoutes = createRouter()
-  .openapi(reviewRoute("services"), async (c) => {
-    const deps = catalogDeps(c);
-    const p = principalOf(c);
-    const { id } = c.req.valid("param");
-    await reviewRecord(deps, p, SERVICE, id, asDecision(c.req.valid("json")));
-    return c.json(await getServiceRecord(deps, p, id), 200);
-  })
-  .openapi(reviewRoute("organizations"), async (c) => {
-    const deps = catalogDeps(c);
-    const p = principalOf(c);
-    const { id } = c.req.valid("param");
-    await reviewRecord(deps, p, ORGANIZATION, id, asDecision(c.req.valid("json")));
-    return c.json(await getOrganizationRecord(deps, p, id), 200);
-  })
+  .openapi(reviewRoute("services"), async (c) =>
+    c.json(await withRecord(c, "service", (deps, p, id) => reviewRecord(deps, p, SERVICE, id, asDecision(c.req.valid("json")))), 200),
+  )
+  .openapi(reviewRoute("organizations"), async (c) =>
+    c.json(await withRecord(c, "organization", (deps, p, id) => reviewRecord(deps, p, ORGANIZATION, id, asDecision(c.req.valid("json")))), 200),
+  )
   .openapi(
     createRoute({
       method: "get",

@@ -1,6 +1,10 @@
 import type { Migration } from "kysely";
 import * as catalog from "./2026_11_25_0001_catalog.js";
 import * as accounts from "./2026_11_25_0200_accounts.js";
+import * as consultationPoints from "./2026_11_25_0410_consultation_points.js";
+import * as importProvenance from "./2026_11_25_0300_import_provenance.js";
+import * as plansReferrals from "./2026_11_25_0400_plans_referrals.js";
+import * as recommendationSheets from "./2026_11_25_0420_recommendation_sheets.js";
 import * as searchSynonyms from "./2026_11_25_0100_search_synonyms.js";
 
 /**
@@ -11,4 +15,8 @@ export const migrations: Record<string, Migration> = {
   "2026_11_25_0001_catalog": catalog,
   "2026_11_25_0100_search_synonyms": searchSynonyms,
   "2026_11_25_0200_accounts": accounts,
+  "2026_11_25_0300_import_provenance": importProvenance,
+  "2026_11_25_0400_plans_referrals": plansReferrals,
+  "2026_11_25_0410_consultation_points": consultationPoints,
+  "2026_11_25_0420_recommendation_sheets": recommendationSheets,
 };
