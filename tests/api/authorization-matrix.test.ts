@@ -6,7 +6,7 @@ import { DEMO_PASSWORD, loadDemo } from "../../seed/load.js";
 import { TEST_DB, createTestDb } from "../support/db.js";
 import { createTestApp } from "../support/app.js";
 import { anOrganization, aService } from "../support/catalog.js";
-import { Fixtures, type Tenant, WHO, type Who, signInAll, unique } from "../support/tenants.js";
+import { CenterFixtures, type Tenant, WHO, type Who, signInAll, unique } from "../support/tenants.js";
 
 /**
  * The authorization matrix: every route of the app × every kind of caller × a record of the
@@ -22,8 +22,9 @@ import { Fixtures, type Tenant, WHO, type Who, signInAll, unique } from "../supp
  * To add a route: add a row — its method and path as the app declares them, a `target` that builds
  * a fresh record of a tenant (see tests/support/tenants.ts), a `body` if it takes one, the cells.
  */
-type Target = (fx: Fixtures, tenant: Tenant) => Promise<Record<string, string>>;
-type Body = unknown | ((tenant: Tenant) => unknown);
+type Target = (fx: CenterFixtures, tenant: Tenant) => Promise<Record<string, string>>;
+/** A body, or one built for the case from its tenant and the target's values. */
+type Body = unknown | ((tenant: Tenant, params: Record<string, string>) => unknown);
 interface Row {
   route: string;
   cells: string;
@@ -38,7 +39,15 @@ const T = {
   service: (fx, t) => fx.service(t).then((id) => ({ id })),
   pendingService: (fx, t) => fx.service(t, "pending").then((id) => ({ id })),
   report: (fx, t) => fx.report(t).then((id) => ({ id })),
+  plan: (fx, t) => fx.plan(t),
+  referral: (fx, t) => fx.referral(t),
+  hiroba: (fx, t) => fx.hiroba(t),
+  designation: (fx, t) => fx.designation(t),
+  sheet: (fx, t) => fx.sheet(t),
 } satisfies Record<string, Target>;
+
+const newPlan = () => ({ caseRef: unique("MATRIX-NEW-"), family: { lat: 35.81, lng: 139.72 }, needs: [{ kind: "daycare" }] });
+const newReferral = (_t: Tenant, p: Record<string, string>) => ({ planId: p.id, serviceId: p.serviceId, consent: { given: true, privacyNoticeShared: true, shareContact: false, wordingVersion: "matrix", recordedAt: "2026-11-25T10:00:00+09:00" } });
 
 const login = { email: "shien1@example.jp", password: DEMO_PASSWORD };
 const registration = () => ({ email: `${unique("matrix")}@example.jp`, password: "matrix-test-passphrase", organization: anOrganization({ name: unique("マトリクス団体") }) });
@@ -80,6 +89,25 @@ const ROWS: Row[] = [
   { route: "GET /api/v1/review-queue",             cells: "401       | 404       | 404       | 200       | 200       | 200" },
   { route: "POST /api/v1/reports/{id}/resolve",        cells: "401 401 | 404 404   | 404 404   | 200 404   | 404 200   | 200 404", target: T.report, body: { outcome: "resolved" } },
   { route: "GET /api/v1/audit",                    cells: "401       | 404       | 404       | 404       | 404       | 200" },
+  { route: "GET /api/v1/exports/services.csv",     cells: "401       | 404       | 404       | 200       | 200       | 200" },
+  { route: "POST /api/v1/plans",                   cells: "401       | 404       | 404       | 201       | 201       | 201", body: newPlan },
+  { route: "GET /api/v1/plans",                    cells: "401       | 404       | 404       | 200       | 200       | 200" },
+  { route: "GET /api/v1/plans/{id}",                   cells: "401 401 | 404 404   | 404 404   | 200 404   | 404 200   | 200 404", target: T.plan },
+  { route: "PATCH /api/v1/plans/{id}",                 cells: "401 401 | 404 404   | 404 404   | 200 404   | 404 200   | 200 404", target: T.plan, body: { nextSteps: [{ action: "ケース会議で共有" }] } },
+  { route: "GET /api/v1/plans/{id}/matches",           cells: "401 401 | 404 404   | 404 404   | 200 404   | 404 200   | 200 404", target: T.plan },
+  { route: "GET /api/v1/plans/{id}/summary",           cells: "401 401 | 404 404   | 404 404   | 200 404   | 404 200   | 200 404", target: T.plan },
+  { route: "POST /api/v1/plans/{id}/sheets",           cells: "401 401 | 404 404   | 404 404   | 201 404   | 404 201   | 201 404", target: T.plan, body: (_t: Tenant, p: Record<string, string>) => ({ serviceIds: [p.serviceId], language: "easy-ja" }) },
+  { route: "GET /api/v1/sheets/{token}",               cells: "200 200 | 200 200   | 200 200   | 200 200   | 200 200   | 200 200", target: T.sheet },
+  { route: "GET /api/v1/gaps",                     cells: "401       | 404       | 404       | 200       | 200       | 200" },
+  { route: "POST /api/v1/referrals",                   cells: "401 401 | 404 404   | 404 404   | 201 404   | 404 201   | 201 404", target: T.plan, body: newReferral },
+  { route: "GET /api/v1/referrals",                cells: "401       | 200       | 200       | 200       | 200       | 200" },
+  { route: "GET /api/v1/referrals/{id}",               cells: "401 401 | 200 404   | 404 200   | 200 404   | 404 200   | 200 404", target: T.referral },
+  { route: "POST /api/v1/referrals/{id}/events",       cells: "401 401 | 200 404   | 404 200   | 200 404   | 404 200   | 200 404", target: T.referral, body: { status: "accepted" } },
+  { route: "GET /api/v1/consultation-points",      cells: "200       | 200       | 200       | 200       | 200       | 200" },
+  { route: "GET /api/v1/consultation-points/nearest",  cells: "400     | 400       | 400       | 400       | 400       | 400" },
+  { route: "POST /api/v1/consultation-points",         cells: "401 401 | 404 404   | 404 404   | 201 400   | 400 201   | 201 400", target: T.hiroba, body: (_t: Tenant, p: Record<string, string>) => ({ serviceId: p.serviceId }) },
+  { route: "DELETE /api/v1/consultation-points/{id}",  cells: "401 401 | 404 404   | 404 404   | 204 404   | 404 204   | 204 404", target: T.designation },
+  { route: "GET /api/v1/consultation-points/coverage", cells: "401     | 404       | 404       | 200       | 200       | 200" },
 ];
 
 /** "401 401 | 200 404 | …" → per principal, [own, other] (a single status: [s] alone). */
@@ -96,14 +124,14 @@ const toHonoPath = (route: string) => route.replace(/\{(\w+)\}/g, ":$1");
 describe(`authorization matrix on ${TEST_DB}`, () => {
   let h: DbHandle;
   let app: ReturnType<typeof createTestApp>;
-  let fx: Fixtures;
+  let fx: CenterFixtures;
   let tokens: Record<Who, string | undefined>;
 
   beforeAll(async () => {
     h = await createTestDb();
     await loadDemo(h.db);
     app = createTestApp(h, { TSUNAGU_REPORTS_PER_HOUR: "10000", TSUNAGU_REGISTRATIONS_PER_HOUR: "10000", TSUNAGU_LOGIN_MAX_FAILURES: "100" });
-    fx = new Fixtures(h.db);
+    fx = new CenterFixtures(h.db);
     tokens = await signInAll(app);
   });
   afterAll(() => h.close());
@@ -124,7 +152,7 @@ describe(`authorization matrix on ${TEST_DB}`, () => {
       for (const tenant of (expected[who].length === 2 ? ["own", "other"] : ["own"]) as Tenant[]) {
         const params = row.target ? await row.target(fx, tenant) : {};
         const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => params[name]!);
-        const body = typeof row.body === "function" ? (row.body as (t: Tenant) => unknown)(tenant) : row.body;
+        const body = typeof row.body === "function" ? (row.body as (t: Tenant, p: Record<string, string>) => unknown)(tenant, params) : row.body;
         const token = row.ownSession && tokens[who] ? (await signInAll(app))[who] : tokens[who];
         const res = await app.request(url, {
           method,

@@ -5,6 +5,13 @@ import { DEMO_ACCOUNTS } from "../../seed/load.js";
 import { PARTNER1_ORG, PARTNER2_ORG } from "../../seed/demo/partners.js";
 import { aService } from "./catalog.js";
 import { signIn } from "./auth.js";
+import type { Actor } from "../../src/audit/record.js";
+import { designatePoint } from "../../src/consultation-points/service.js";
+import { planInputSchema } from "../../src/plans/plan.js";
+import { createPlan } from "../../src/plans/service.js";
+import { createSheet } from "../../src/recommendations/sheet.js";
+import { referralInputSchema } from "../../src/referrals/input.js";
+import { createReferral } from "../../src/referrals/service.js";
 
 /**
  * The two tenants of the authorization matrix, on the demo data: "own" is partner1's organization
@@ -76,5 +83,62 @@ export class Fixtures {
       .returning("id")
       .executeTakeFirstOrThrow();
     return id;
+  }
+}
+
+/** The staff member of each tenant's center, as the use cases receive a caller. */
+export const TENANT_STAFF: Record<Tenant, Actor> = {
+  own: demoActorOf("staff1@example.jp"),
+  other: demoActorOf("staff2@example.jp"),
+};
+
+function demoActorOf(email: string): Actor {
+  const a = DEMO_ACCOUNTS.find((x) => x.email === email)!;
+  return { userId: a.id, role: a.role, centerId: a.centerId ?? null, organizationId: a.organizationId ?? null };
+}
+
+const CONSENT = { given: true as const, privacyNoticeShared: true as const, shareContact: false, wordingVersion: "matrix", recordedAt: "2026-11-25T10:00:00+09:00" };
+
+/** Records of a center's own work: plans, referrals, designations, sheets. */
+export class CenterFixtures extends Fixtures {
+  /** A fresh plan of the tenant's center, with a published service of the tenant's organization it could use. */
+  async plan(tenant: Tenant): Promise<{ id: string; serviceId: string }> {
+    const serviceId = await this.service(tenant);
+    const plan = await createPlan({ db: this.db }, TENANT_STAFF[tenant], planInputSchema.parse({
+      caseRef: unique("MATRIX-"),
+      family: { lat: 35.81, lng: 139.72, children: [{ ageMonths: 30 }] },
+      needs: [{ kind: aService().kind }],
+    }));
+    return { id: plan.id, serviceId };
+  }
+
+  /** A referral, just sent, from the tenant's center to the tenant's organization. */
+  async referral(tenant: Tenant): Promise<{ id: string }> {
+    const { id: planId, serviceId } = await this.plan(tenant);
+    const deps = { db: this.db, now: () => new Date(), responseDays: 5 };
+    const { referral } = await createReferral(deps, TENANT_STAFF[tenant], referralInputSchema.parse({ planId, serviceId, consent: CONSENT }));
+    return { id: referral.id };
+  }
+
+  /** A 子育てひろば of the tenant's municipality, not yet a consultation point. */
+  async hiroba(tenant: Tenant): Promise<{ serviceId: string }> {
+    const [id] = await insertServices(this.db, [
+      {
+        organizationId: TENANT_ORG[tenant],
+        draft: aService({ kind: "hiroba", name: unique("マトリクスひろば"), location: { ...aService().location, municipalityCode: TENANT_MUNICIPALITY[tenant] } }),
+        verification: { status: "published" },
+      },
+    ]);
+    return { serviceId: id! };
+  }
+
+  async designation(tenant: Tenant): Promise<{ id: string }> {
+    const { serviceId } = await this.hiroba(tenant);
+    return { id: (await designatePoint(this.db, TENANT_STAFF[tenant], { serviceId })).id };
+  }
+
+  async sheet(tenant: Tenant): Promise<{ token: string }> {
+    const { id, serviceId } = await this.plan(tenant);
+    return { token: (await createSheet(this.db, TENANT_STAFF[tenant], id, { serviceIds: [serviceId], language: "ja" })).token };
   }
 }
