@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)("accessibility (browser)", () => {
     { name: "detail", path: `/?s=${serviceId}` },
     { name: "detail-easy", path: `/?s=${serviceId}&lang=easy` },
     { name: "login", path: "/login" },
-    { name: "partner", path: "/partner" },
+    { name: "register", path: "/partner/register" },
     { name: "not-found", path: "/no-such-page" },
   ];
 

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { ApiError } from "../api/client.js";
 import { T, t, useLang } from "../i18n/i18n.js";
-import { navigate, useLocation } from "../router.js";
+import { Link, navigate, useLocation } from "../router.js";
 import { Layout, useLangHref } from "../ui/layout.js";
 import { homeOf, signIn } from "./session.js";
 
@@ -58,6 +58,11 @@ export default function LoginPage() {
             <T k="signIn" />
           </button>
         </form>
+        <p class="after-form">
+          <Link href={href("/partner/register")}>
+            <T k="registerLink" />
+          </Link>
+        </p>
       </div>
     </Layout>
   );

@@ -42,7 +42,7 @@ export function LanguageSwitch() {
 }
 
 /** Header, main landmark and footer shared by every page; sets the document's language and title. */
-export function Layout(props: { title: string; children: ComponentChildren; wide?: boolean; nav?: ComponentChildren }) {
+export function Layout(props: { title: string; children: ComponentChildren; wide?: boolean; nav?: ComponentChildren; signedIn?: boolean }) {
   const lang = useLang();
   const href = useLangHref();
   useEffect(() => {
@@ -73,9 +73,11 @@ export function Layout(props: { title: string; children: ComponentChildren; wide
         <p>
           <T k="emergency" />
         </p>
-        <p>
-          <T k="privacyNote" />
-        </p>
+        {!props.signedIn && (
+          <p>
+            <T k="privacyNote" />
+          </p>
+        )}
         <ul class="footer-links">
           <li>
             <Link href={href("/login")}>

@@ -54,7 +54,7 @@ export function SignedInShell(props: {
     </nav>
   );
   return (
-    <Layout title={t(lang, props.title)} nav={nav}>
+    <Layout title={t(lang, props.title)} nav={nav} signedIn>
       <h1 class="page-title">
         <T k={props.title} />
       </h1>
