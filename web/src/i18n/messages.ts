@@ -4,13 +4,17 @@
  * sentences, common words, spaces between phrases, furigana on kanji as `{漢字|かんじ}`.
  * `{{name}}` is a parameter.
  */
-interface Message {
+import { CENTER_DUTIES_MESSAGES } from "./messages-center-duties.js";
+import { PARTNER_MESSAGES } from "./messages-partner.js";
+import { STAFF_MESSAGES } from "./messages-staff.js";
+
+export interface Message {
   ja: string;
   en: string;
   easy: string;
 }
 
-export const MESSAGES = {
+const COMMON_MESSAGES = {
   appName: { ja: "つなぐ", en: "Tsunagu", easy: "つなぐ" },
   tagline: {
     ja: "子育ての支援をさがす",
@@ -237,6 +241,14 @@ export const MESSAGES = {
   reviewReasonNeeded: { ja: "理由を書いてください。", en: "Give a reason.", easy: "りゆうを かいて ください。" },
   home: { ja: "トップ", en: "Home", easy: "はじめ" },
 } as const satisfies Record<string, Message>;
+
+/** Each area of the app keeps its strings in its own file; keys must not collide. */
+export const MESSAGES = {
+  ...COMMON_MESSAGES,
+  ...STAFF_MESSAGES,
+  ...PARTNER_MESSAGES,
+  ...CENTER_DUTIES_MESSAGES,
+} as const;
 
 export type MessageKey = keyof typeof MESSAGES;
 
