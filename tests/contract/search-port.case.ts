@@ -52,6 +52,21 @@ export function runSearchPortContract(name: string, makePort: () => Promise<Sear
       expect(back.sort((a, b) => a.id.localeCompare(b.id))).toEqual([docs.postpartum, docs.nowhere].sort((a, b) => a.id.localeCompare(b.id)));
     });
 
+    it("answers on an empty index: no hits, a zero total, zero facet counts", async () => {
+      const empty = await makePort();
+      try {
+        await empty.prepare(BUILT_IN_SYNONYMS);
+        await empty.replaceAll([]);
+        for (const query of [{}, { text: "こども食堂" }, { filter: { kinds: ["daycare" as const] } }]) {
+          const r = await empty.search({ page: 1, size: 20, facets: ["kind"], ...query });
+          expect(r.total).toBe(0);
+          expect(r.hits).toEqual([]);
+        }
+      } finally {
+        await empty.close();
+      }
+    });
+
     it("lists everything without words, with an exact total", async () => {
       const r = await q({});
       expect(r.total).toBe(all.length);

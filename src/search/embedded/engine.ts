@@ -244,7 +244,8 @@ export class EmbeddedIndex {
   /** Live documents that pass the kind filter, the geo grid and every term. */
   #candidateSet(filter: CompiledFilter, matches: TermMatches[]): Candidates {
     const store = this.#store;
-    if (this.#candidates.length * 32 < store.capacity) this.#candidates = new Uint32Array(Math.ceil(store.capacity / 32));
+    // Sized like the store's bitsets (an empty store may still hold a word).
+    if (this.#candidates.length !== store.alive.words.length) this.#candidates = new Uint32Array(store.alive.words.length);
     const c = this.#candidates;
     c.set(store.alive.words);
     if (filter.kindMask) {
