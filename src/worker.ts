@@ -30,10 +30,10 @@ export default {
         if (isApiPath(path)) await rt.refreshSynonyms();
         return rt.app.fetch(request);
       },
-      // A successful write has queued outbox rows: index them now rather than at the next cron tick.
+      // A successful write may have queued outbox rows: index them now rather than at the next cron tick.
       async (res) => {
         // Failures are already logged; the Cron Trigger retries.
-        if (WRITES.has(request.method) && res.ok && isApiPath(path)) await rt.drainOutbox().catch(() => undefined);
+        if (WRITES.has(request.method) && res.ok && isApiPath(path)) await rt.drainOutbox({ onlyWhenPending: true }).catch(() => undefined);
       },
     );
   },

@@ -81,7 +81,8 @@ export class WorkerRuntime {
    * Readies the index once per isolate, then applies pending outbox rows. Failures are logged
    * here or by the outbox worker, and rejected; the rows stay pending for the next attempt.
    */
-  async drainOutbox(): Promise<void> {
+  async drainOutbox(options: { onlyWhenPending?: boolean } = {}): Promise<void> {
+    if (options.onlyWhenPending && !(await this.#outboxPending())) return;
     if (!this.#indexPrepared) {
       try {
         await prepareSharedIndex(this.#db, this.#search, this.log);
@@ -92,5 +93,9 @@ export class WorkerRuntime {
       this.#indexPrepared = true;
     }
     await this.#outbox.drain();
+  }
+
+  async #outboxPending(): Promise<boolean> {
+    return (await this.#db.selectFrom("outbox").select("id").where("processed_at", "is", null).limit(1).executeTakeFirst()) !== undefined;
   }
 }
