@@ -57,13 +57,20 @@ describe(`the tsunagu command line on ${TEST_DB}`, () => {
     expect(wrong.stderr).toMatch(/unknown command 'imprt'/);
   });
 
-  it("migrates an empty database, and again changes nothing", async () => {
-    const latest = Object.keys(migrations).sort().at(-1)!;
+  it("migrates an empty database, again changes nothing, and steps back one migration with --down", async () => {
+    const [beforeThat, previous, latest] = Object.keys(migrations).sort().slice(-3);
     for (let run = 0; run < 2; run++) {
       const migrate = await tsunagu(["migrate", ...database]);
       expect(migrate.code, migrate.stderr).toBe(0);
       expect(migrate.stdout.trim()).toBe(`${TEST_DB} schema is up to date: ${latest}`);
     }
+    // Each --down goes one step further back; the next command migrates up again.
+    const down = await tsunagu(["migrate", "--down", ...database]);
+    expect(down.code, down.stderr).toBe(0);
+    expect(down.stdout.trim()).toBe(`reverted ${latest}; ${TEST_DB} schema now at ${previous}`);
+    const again = await tsunagu(["migrate", "--down", ...database]);
+    expect(again.stdout.trim()).toBe(`reverted ${previous}; ${TEST_DB} schema now at ${beforeThat}`);
+    expect((await tsunagu(["migrate", ...database])).stdout.trim()).toBe(`${TEST_DB} schema is up to date: ${latest}`);
   });
 
   it("says what is wrong in plain words: 1 for a file problem, 2 for a bad flag", async () => {
