@@ -9,7 +9,7 @@ const dbProject = (name: "pglite" | "postgres") => ({
     name,
     // Every suite outside tests/unit (pure) and tests/browser (its own project) touches a database.
     include: ["tests/**/*.test.ts"],
-    exclude: ["tests/unit/**", "tests/contract/**", "tests/browser/**", "**/node_modules/**"],
+    exclude: ["tests/unit/**", "tests/contract/**", "tests/browser/**", "tests/workers/**", "**/node_modules/**"],
     env: { TSUNAGU_TEST_DB: name },
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 60_000,
@@ -34,6 +34,19 @@ const browserProject = {
   },
 };
 
+/**
+ * The Workers build in workerd (`wrangler dev --local`) against real PostgreSQL: once, and only
+ * when DATABASE_URL is set (skipped with a message otherwise). It makes its own database.
+ */
+const workersProject = {
+  test: {
+    name: "workers",
+    include: ["tests/workers/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+};
+
 export default defineConfig({
   test: {
     projects: [
@@ -41,6 +54,7 @@ export default defineConfig({
       dbProject("pglite"),
       ...(process.env.DATABASE_URL ? [dbProject("postgres")] : []),
       browserProject,
+      workersProject,
     ],
   },
 });

@@ -25,11 +25,25 @@ function basemapPlugin(): Plugin {
   };
 }
 
+/**
+ * The Workers assets upload skips the precompressed siblings: they serve the Node server, and
+ * Cloudflare compresses by itself (wrangler.toml `[assets]`).
+ */
+function workersAssetsIgnorePlugin(): Plugin {
+  return {
+    name: "tsunagu-workers-assetsignore",
+    apply: "build",
+    generateBundle() {
+      this.emitFile({ type: "asset", fileName: ".assetsignore", source: "*.br\n*.gz\n" });
+    },
+  };
+}
+
 export default defineConfig({
   root,
   base: "/",
   publicDir: false,
-  plugins: [basemapPlugin(), precompressPlugin(WEB_OUT_DIR)],
+  plugins: [basemapPlugin(), workersAssetsIgnorePlugin(), precompressPlugin(WEB_OUT_DIR)],
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   build: {
     outDir: WEB_OUT_DIR,

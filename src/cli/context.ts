@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { openDatabase } from "../bootstrap.js";
 import { loadConfig } from "../config.js";
-import type { DbHandle } from "../db/create-db.js";
+import { type DbHandle, createDb } from "../db/create-db.js";
 import { createLogger } from "../log.js";
 
 export const EXIT = { ok: 0, error: 1, usage: 2 } as const;
@@ -28,15 +28,20 @@ export function withDatabaseOptions(command: Command): Command {
     .option("--data-dir <dir>", "PGlite data directory when no PostgreSQL URL is given (default: TSUNAGU_DATA_DIR or ./data)");
 }
 
-/** Opens (and migrates) the database the options name, runs `fn`, and always closes it. */
-export async function usingDatabase<T>(opts: DatabaseOptions, fn: (handle: DbHandle) => Promise<T>): Promise<T> {
+/**
+ * Opens the database the options name (and migrates it, unless `migrate: false`), runs `fn`,
+ * and always closes it.
+ */
+export async function usingDatabase<T>(opts: DatabaseOptions, fn: (handle: DbHandle) => Promise<T>, { migrate = true } = {}): Promise<T> {
   const config = loadConfig({
     ...process.env,
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...(opts.dataDir ? { TSUNAGU_DATA_DIR: opts.dataDir } : {}),
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   });
-  const handle = await openDatabase(config, createLogger(config.LOG_LEVEL));
+  const handle = migrate
+    ? await openDatabase(config, createLogger(config.LOG_LEVEL))
+    : await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.TSUNAGU_DATA_DIR });
   try {
     return await fn(handle);
   } finally {

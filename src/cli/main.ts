@@ -4,6 +4,7 @@ import { CliError, EXIT } from "./context.js";
 import { benchCommand } from "./commands/bench.js";
 import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
+import { migrateCommand } from "./commands/migrate.js";
 import { reindexCommand } from "./commands/reindex.js";
 import { seedCommand } from "./commands/seed.js";
 import { synonymsCommand } from "./commands/synonyms.js";
@@ -20,7 +21,7 @@ const program = new Command()
   .showHelpAfterError("(run with --help for usage)")
   .exitOverride();
 
-for (const command of [seedCommand(), userCommand(), importCommand(), exportCommand(), reindexCommand(), synonymsCommand(), benchCommand()]) {
+for (const command of [migrateCommand(), seedCommand(), userCommand(), importCommand(), exportCommand(), reindexCommand(), synonymsCommand(), benchCommand()]) {
   program.addCommand(command);
 }
 

@@ -6,6 +6,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../api/env.js";
 import { problemResponse } from "../api/problem.js";
+import { isApiPath, isPagePath, webCacheControl } from "../api/web-paths.js";
 
 const require = createRequire(import.meta.url);
 
@@ -14,12 +15,6 @@ export const WEB_DIST = fileURLToPath(new URL("../../dist/web", import.meta.url)
 
 /** serveStatic's root is relative to the working directory. */
 const fromCwd = (absolute: string) => relative(process.cwd(), absolute) || ".";
-
-/** Hashed build assets never change; everything else (index.html, the basemap) is revalidated. */
-const cacheControl = (path: string) => (path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
-
-/** A page address (no file extension): the browser app's router handles it. */
-const isPagePath = (path: string) => !/\.[a-z0-9]+$/i.test(path);
 
 /**
  * Static files on Node: Swagger UI's assets for `/api/docs/assets/*`, straight from the
@@ -38,13 +33,13 @@ export function nodeStaticFiles(opts: { webDist?: string } = {}): MiddlewareHand
   return async (c, next) => {
     const path = c.req.path;
     if (path.startsWith("/api/docs/assets/")) return swagger(c, next);
-    if (path.startsWith("/api/") || path === "/api") return next();
+    if (isApiPath(path)) return next();
     if (!files || !page) {
       if (!isPagePath(path)) return next();
       return problemResponse(c, 503, { detail: "The web app is not built: run `npm run build` (npm start does it when needed)." });
     }
     // Set before serveStatic builds its response (its onFound runs too late to add headers).
-    c.header("Cache-Control", cacheControl(path));
+    c.header("Cache-Control", webCacheControl(path));
     return files(c, async () => {
       if (!isPagePath(path)) return next();
       const res = await page(c, next);

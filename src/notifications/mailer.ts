@@ -1,9 +1,9 @@
-import nodemailer from "nodemailer";
 import type { Logger } from "../log.js";
 
 /**
- * Where notifications go: SMTP when `SMTP_URL` is configured (nodemailer), otherwise the log, so
- * a demo or a test shows what would have been sent. Messages never carry personal data.
+ * Where notifications go: SMTP when `SMTP_URL` is configured on Node (smtp-mailer.ts), otherwise
+ * the log, so a demo, a test or a Worker shows what would have been sent. Messages never carry
+ * personal data.
  */
 export interface MailMessage {
   to: string[];
@@ -16,20 +16,12 @@ export interface Mailer {
   send(message: MailMessage): Promise<void>;
 }
 
-export function createMailer(options: { smtpUrl?: string; from: string; log: Logger }): Mailer {
-  if (!options.smtpUrl) {
-    return {
-      kind: "log",
-      async send(message) {
-        options.log.info("notification (no SMTP configured)", { to: message.to, subject: message.subject, text: message.text });
-      },
-    };
-  }
-  const transport = nodemailer.createTransport(options.smtpUrl);
+/** Writes each notice to the log instead of sending it. */
+export function logMailer(log: Logger): Mailer {
   return {
-    kind: "smtp",
+    kind: "log",
     async send(message) {
-      await transport.sendMail({ from: options.from, to: message.to, subject: message.subject, text: message.text });
+      log.info("notification (no SMTP configured)", { to: message.to, subject: message.subject, text: message.text });
     },
   };
 }

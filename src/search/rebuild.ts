@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database.js";
+import type { Logger } from "../log.js";
 import type { SearchPort } from "./port.js";
 import { countPublicDocuments, streamAllDocuments } from "./projection.js";
 import { loadSynonymGroups } from "./synonyms.js";
@@ -32,4 +33,19 @@ export async function rebuildSearchIndex(
   }
   await search.replaceAll(batches());
   return { documents, elapsedMs: performance.now() - started };
+}
+
+/**
+ * Readies a shared index (Meilisearch) at start: settings and synonyms, and a full rebuild only
+ * when the index is empty while the database is not; otherwise the outbox catches it up.
+ */
+export async function prepareSharedIndex(db: Kysely<Database>, search: SearchPort, log: Logger): Promise<void> {
+  await search.prepare(await loadSynonymGroups(db));
+  const { documents } = await search.stats();
+  if (documents === 0 && (await countPublicDocuments(db)) > 0) {
+    const result = await rebuildSearchIndex(db, search);
+    log.info("search index built", { engine: search.engine, documents: result.documents, ms: Math.round(result.elapsedMs) });
+  } else {
+    log.info("search index in use", { engine: search.engine, documents });
+  }
 }

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrations } from "../../src/db/migrations/index.js";
 import { TEST_DB } from "../support/db.js";
 import { adminUrl, createDatabase, dropDatabase } from "../support/postgres-admin.js";
 
@@ -50,10 +51,26 @@ describe(`the tsunagu command line on ${TEST_DB}`, () => {
   it("explains itself, and answers a wrong command with exit code 2", async () => {
     const help = await tsunagu(["--help"]);
     expect(help.code).toBe(0);
-    for (const command of ["seed", "import", "export", "bench", "user"]) expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
+    for (const command of ["migrate", "seed", "import", "export", "bench", "user"]) expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
     const wrong = await tsunagu(["imprt"]);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/unknown command 'imprt'/);
+  });
+
+  it("migrates an empty database, again changes nothing, and steps back one migration with --down", async () => {
+    const [beforeThat, previous, latest] = Object.keys(migrations).sort().slice(-3);
+    for (let run = 0; run < 2; run++) {
+      const migrate = await tsunagu(["migrate", ...database]);
+      expect(migrate.code, migrate.stderr).toBe(0);
+      expect(migrate.stdout.trim()).toBe(`${TEST_DB} schema is up to date: ${latest}`);
+    }
+    // Each --down goes one step further back; the next command migrates up again.
+    const down = await tsunagu(["migrate", "--down", ...database]);
+    expect(down.code, down.stderr).toBe(0);
+    expect(down.stdout.trim()).toBe(`reverted ${latest}; ${TEST_DB} schema now at ${previous}`);
+    const again = await tsunagu(["migrate", "--down", ...database]);
+    expect(again.stdout.trim()).toBe(`reverted ${previous}; ${TEST_DB} schema now at ${beforeThat}`);
+    expect((await tsunagu(["migrate", ...database])).stdout.trim()).toBe(`${TEST_DB} schema is up to date: ${latest}`);
   });
 
   it("says what is wrong in plain words: 1 for a file problem, 2 for a bad flag", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useDemoApi } from "./demo-api.js";
+import { logMailer } from "../../src/notifications/mailer.js";
 import { createReferralNotifier } from "../../src/notifications/referral-notifier.js";
 import { loadConfig } from "../../src/config.js";
 import { TEST_DB } from "../support/db.js";
@@ -67,7 +68,7 @@ describe(`plans and referrals through the API on ${TEST_DB}`, () => {
 
     // The notices the outbox carries name the reference and the service, never the family.
     const lines: string[] = [];
-    await createReferralNotifier(api.h.db, loadConfig({ TSUNAGU_SEED: "none" }), capturingLogger(lines))([id]);
+    await createReferralNotifier(api.h.db, loadConfig({ TSUNAGU_SEED: "none" }), logMailer(capturingLogger(lines)))([id]);
     const text = lines.join("\n");
     expect(text).toContain(sent.body.reference);
     expect(text).toContain(service.name);

@@ -80,6 +80,14 @@ export class MeilisearchAdapter implements SearchPort {
     await this.#wait(this.#index.updateSettings(meiliSettings(synonyms)));
   }
 
+  /**
+   * Plans queries with these synonyms without touching the server's settings: for a process that
+   * only searches (a Worker isolate) while another one keeps the index.
+   */
+  useSynonyms(synonyms: SynonymGroups): void {
+    this.#synonyms = new SynonymTable(synonyms);
+  }
+
   async setSynonyms(synonyms: SynonymGroups): Promise<void> {
     this.#synonyms = new SynonymTable(synonyms);
     await this.#wait(this.#index.updateSettings({ synonyms: meiliSynonyms(synonyms) }));
