@@ -4,7 +4,7 @@ import type { Message } from "./messages.js";
 export const PARTNER_MESSAGES = {
   partnerHome: { ja: "ホーム", en: "Home", easy: "はじめ" },
   backToPortal: { ja: "ポータルのホームへ戻る", en: "Back to the portal home", easy: "はじめの ページに もどる" },
-  optional: { ja: "（任意）", en: "(optional)", easy: "（なくても いい）" },
+  optional: { ja: "（任意）", en: " (optional)", easy: "（なくても いい）" },
 
   // Home
   referralsWaitingTitle: { ja: "返事を待っている紹介", en: "Referrals waiting for your answer", easy: "へんじを {待|ま}って いる しょうかい" },

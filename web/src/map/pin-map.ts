@@ -39,7 +39,7 @@ export class PinMap {
     } else {
       this.#marker.setLatLng([p.lat, p.lng]);
     }
-    if (opts.center) this.map.setView([p.lat, p.lng], Math.max(this.map.getZoom(), 16), { animate: false });
+    if (opts.center) this.map.setView([p.lat, p.lng], Math.max(this.map.getZoom(), 14), { animate: false });
   }
 
   /** Where to look when there is no pin yet (the organization's area, or all of Japan). */

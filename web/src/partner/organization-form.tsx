@@ -104,7 +104,7 @@ export function OrganizationForm({ organizationId }: { organizationId: string })
   const r = record.data;
   const state = serviceState({ status: r.status, pendingRevisionId: r.revision?.status === "pending" ? r.revision.id : null });
   const set = (key: TextKey) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
-  const optional = ` ${t(lang, "optional")}`;
+  const optional = t(lang, "optional");
   return (
     <>
       <p>

@@ -105,7 +105,7 @@ export function RespondForm({ referral, onDone }: { referral: PartnerReferral; o
             </FieldGroup>
           </div>
         )}
-        <Field id="ref-note" label="refNote" labelSuffix={` ${t(lang, "optional")}`} hint="refNoteHint" error={error("ref-note")}>
+        <Field id="ref-note" label="refNote" labelSuffix={t(lang, "optional")} hint="refNoteHint" error={error("ref-note")}>
           <textarea id="ref-note" rows={3} value={note} aria-describedby="ref-note-hint" onInput={(e) => setNote(e.currentTarget.value)} />
         </Field>
         <button type="submit" class="button button-primary" disabled={busy}>

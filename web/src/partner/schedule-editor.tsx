@@ -46,7 +46,7 @@ export function ScheduleEditor({ rows, errors, onChange }: { rows: ScheduleRow[]
               </legend>
               {row.weeksOfMonth && (
                 <p class="hint">
-                  <T k="svcSlotWeeks" params={{ weeks: row.weeksOfMonth.map((w) => (w === -1 ? t(lang, "svcLastWeek") : String(w))).join(", ") }} />
+                  <T k="svcSlotWeeks" params={{ weeks: row.weeksOfMonth.map((w) => (w === -1 ? t(lang, "svcLastWeek") : String(w))).join(lang === "en" ? ", " : "・") }} />
                 </p>
               )}
               {daysError && (

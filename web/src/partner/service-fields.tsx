@@ -23,7 +23,7 @@ type TextKey = { [K in keyof ServiceForm]: ServiceForm[K] extends string ? K : n
 function useInputs({ form, errors, onChange }: SectionProps) {
   const lang = useLang();
   const { error, describedBy } = fieldErrorsOf(errors);
-  const optional = ` ${t(lang, "optional")}`;
+  const optional = t(lang, "optional");
   const input = (key: TextKey, id: string, attrs: InputHTMLAttributes<HTMLInputElement> = {}, hint = false) => (
     <input type="text" id={id} value={form[key]} aria-invalid={!!error(id)} aria-describedby={describedBy(id, hint)} onInput={(e) => onChange({ [key]: e.currentTarget.value })} {...attrs} />
   );

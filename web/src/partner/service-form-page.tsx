@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError } from "../api/client.js";
 import { T, t, useLang } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/messages.js";
@@ -26,12 +26,14 @@ const editedDraft = (r: ServiceRecord) => ((r.revision?.status === "pending" ? r
 export function ServiceFormPage({ organizationId, serviceId }: { organizationId: string; serviceId?: string }) {
   const lang = useLang();
   const href = useLangHref();
-  const saved = useLocation().query.get("saved") === "1";
-  const [record, reload] = useFetch(serviceId ?? "new", (signal) => (serviceId ? getService(serviceId, signal) : Promise.resolve(undefined)));
+  const savedParam = useLocation().query.get("saved") === "1";
+  const [record] = useFetch(serviceId ?? "new", (signal) => (serviceId ? getService(serviceId, signal) : Promise.resolve(undefined)));
   const [area] = useFetch(serviceId ? undefined : organizationId, (signal) => areaOf(organizationId, signal));
   const [form, setForm] = useState<ServiceForm | undefined>(serviceId ? undefined : emptyServiceForm);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
+  /** The record as the last save returned it (newer than the one loaded). */
+  const [saved, setSaved] = useState<ServiceRecord>();
   useEffect(() => {
     if (record.status === "ok" && record.data) setForm(serviceFormFromDraft(editedDraft(record.data)));
   }, [record.status === "ok" && record.data]);
@@ -59,11 +61,13 @@ export function ServiceFormPage({ organizationId, serviceId }: { organizationId:
     if (!result.ok) return setErrors(result.problems.map((p) => ({ field: p.field, message: t(lang, p.message) })));
     setBusy(true);
     try {
-      if (serviceId && record.data) {
-        await patchService(serviceId, patchFromDraft(result.draft, editedDraft(record.data)));
+      const current = saved ?? record.data;
+      if (serviceId && current) {
+        const updated = await patchService(serviceId, patchFromDraft(result.draft, editedDraft(current)));
+        setSaved(updated);
+        setForm(serviceFormFromDraft(editedDraft(updated)));
         setErrors([]);
         navigate(href(`/partner/services/${serviceId}?saved=1`), { replace: true });
-        reload();
       } else {
         const created = await createService(organizationId, result.draft);
         navigate(href(`/partner/services/${created.id}?saved=1`));
@@ -76,7 +80,7 @@ export function ServiceFormPage({ organizationId, serviceId }: { organizationId:
     }
   };
 
-  const r = record.data;
+  const r = saved ?? record.data;
   const state = r && serviceState({ status: r.status, pendingRevisionId: r.revision?.status === "pending" ? r.revision.id : null });
   return (
     <>
@@ -86,7 +90,7 @@ export function ServiceFormPage({ organizationId, serviceId }: { organizationId:
         </Link>
       </p>
       <h2 class="page-subtitle">{r ? form.name || r.draft.name : t(lang, "svcNewTitle")}</h2>
-      {saved && state && <SavedBanner state={state} />}
+      {savedParam && state && <SavedBanner key={r.updatedAt} state={state} />}
       {r && state && (
         <div class="record-state">
           <p>
@@ -158,8 +162,11 @@ function Section({ title, children }: { title: MessageKey; children: ComponentCh
 /** The GOV.UK notification banner after saving: what happens next depends on where the record stands. */
 function SavedBanner({ state }: { state: ReturnType<typeof serviceState> }) {
   const next: MessageKey = state === "published" ? "svcSavedPublished" : state === "changesPending" ? "svcSavedChangesPending" : "svcSavedPending";
+  const ref = useRef<HTMLDivElement>(null);
+  // Saving happens at the foot of a long form: bring the confirmation into view.
+  useEffect(() => ref.current?.focus(), []);
   return (
-    <div class="notice notice-success" role="status">
+    <div ref={ref} class="notice notice-success" role="status" tabIndex={-1}>
       <p>
         <strong>
           <T k="svcSaved" />
