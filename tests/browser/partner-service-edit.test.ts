@@ -82,7 +82,7 @@ describe.skipIf(!hasChromium)("partner edits a service (browser)", () => {
       await expect.poll(async () => Number(await page.locator("#svc-lng").inputValue())).toBeGreaterThan(lng0);
       const lat1 = Number(await page.locator("#svc-lat").inputValue());
       expect(lat1).toBeLessThan(lat0);
-      const pin = (await page.locator(".pin-map .leaflet-marker-icon").boundingBox())!;
+      const pin = (await page.locator(".pin-map img.leaflet-marker-icon").boundingBox())!;
       await page.mouse.move(pin.x + pin.width / 2, pin.y + pin.height - 5);
       await page.mouse.down();
       await page.mouse.move(pin.x + pin.width / 2 - 30, pin.y + pin.height - 25, { steps: 8 });
