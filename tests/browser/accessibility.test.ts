@@ -2,7 +2,9 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../seed/load.js";
 import { startDemoApp } from "./support/app-server.js";
+import { apiAs } from "./support/demo-calls.js";
 import { ARTIFACTS, type AxeSummary, DESKTOP, PHONE, axeScan, hasChromium, launchBrowser, openPage, screenshot, seriousOrWorse } from "./support/browser.js";
 
 /**
@@ -14,11 +16,16 @@ describe.skipIf(!hasChromium)("accessibility (browser)", () => {
   let app: Awaited<ReturnType<typeof startDemoApp>>;
   let browser: Browser;
   let serviceId: string;
+  let partnerServiceId: string;
+  let referralId: string;
   const results: AxeSummary[] = [];
   beforeAll(async () => {
     [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
     const page = (await (await fetch(`${app.url}/api/v1/services?per_page=1&search=${encodeURIComponent("子ども食堂")}`)).json()) as { contents: { id: string }[] };
     serviceId = page.contents[0]!.id;
+    const partner1 = await apiAs(app.url, "partner1@example.jp");
+    partnerServiceId = (await partner1.call<{ items: { id: string }[] }>("GET", `/organizations/${partner1.user.organizationId}/services`)).items[0]!.id;
+    referralId = (await partner1.call<{ id: string }[]>("GET", "/referrals?status=sent"))[0]!.id;
   });
   afterAll(async () => {
     if (results.length) await writeFile(join(ARTIFACTS, "axe-results.json"), JSON.stringify(results, null, 2));
@@ -35,6 +42,18 @@ describe.skipIf(!hasChromium)("accessibility (browser)", () => {
     { name: "login", path: "/login" },
     { name: "register", path: "/partner/register" },
     { name: "not-found", path: "/no-such-page" },
+  ];
+
+  /** The partner portal, signed in as partner1; `ready` is what shows once the page has its data. */
+  const partnerPages = () => [
+    { name: "partner-home", path: "/partner", ready: ".record-item" },
+    { name: "partner-organization", path: "/partner/organization", ready: "#org-municipality-0" },
+    { name: "partner-service-new", path: "/partner/services/new", ready: ".pin-map.leaflet-container" },
+    { name: "partner-service-edit", path: `/partner/services/${partnerServiceId}`, ready: ".pin-map img.leaflet-marker-icon" },
+    { name: "partner-service-edit-easy", path: `/partner/services/${partnerServiceId}?lang=easy`, ready: ".pin-map img.leaflet-marker-icon" },
+    { name: "partner-referrals", path: "/partner/referrals", ready: ".record-item" },
+    { name: "partner-referral", path: `/partner/referrals/${referralId}`, ready: ".respond" },
+    { name: "partner-referral-en", path: `/partner/referrals/${referralId}?lang=en`, ready: ".respond" },
   ];
 
   for (const [device, viewport] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
@@ -57,7 +76,48 @@ describe.skipIf(!hasChromium)("accessibility (browser)", () => {
       expect(w.foreignRequests).toEqual([]);
       await w.context.close();
     });
+
+    it(`has no serious or critical axe violations in the partner portal (${device})`, async () => {
+      const w = await openPage(browser, app.url, viewport);
+      await w.page.goto("/login?next=/partner");
+      await w.page.locator("#email").fill("partner1@example.jp");
+      await w.page.locator("#password").fill(DEMO_PASSWORD);
+      await w.page.locator("#password").press("Enter");
+      await w.page.waitForURL((u) => u.pathname === "/partner");
+      for (const p of partnerPages()) {
+        await w.page.goto(p.path);
+        await w.page.locator(p.ready).first().waitFor();
+        const summary = { ...(await axeScan(w.page)), url: `${p.path} (${device})` };
+        results.push(summary);
+        expect(seriousOrWorse(summary), `${p.path} at ${device}`).toEqual([]);
+        if (device === "phone") {
+          expect(await w.page.evaluate(() => document.documentElement.scrollWidth), `${p.path} scrolls sideways`).toBeLessThanOrEqual(PHONE.width);
+        }
+        await screenshot(w.page, `21-${device}-${p.name}`, { fullPage: device === "phone" });
+      }
+      expect(w.foreignRequests).toEqual([]);
+      await w.context.close();
+    });
   }
+
+  it("the partner's forms work from the keyboard with a visible focus", async () => {
+    const w = await openPage(browser, app.url);
+    const { page } = w;
+    await page.goto(`/login?next=/partner/referrals/${referralId}`);
+    await page.locator("#email").fill("partner1@example.jp");
+    await page.locator("#password").fill(DEMO_PASSWORD);
+    await page.locator("#password").press("Enter");
+    await page.locator(".respond").waitFor();
+    // Radios: Tab into the group, arrows move and choose; the decline reasons appear.
+    await page.locator("#ref-move-accepted").focus();
+    await page.keyboard.press("ArrowDown");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("ref-move-declined");
+    await page.locator("#ref-reason-no_capacity").waitFor();
+    const ring = await page.locator("#ref-move-declined").evaluate((el) => getComputedStyle(el).outlineStyle + " " + getComputedStyle(el).boxShadow);
+    expect(ring).toMatch(/solid/);
+    await screenshot(page, "31-keyboard-partner-radios");
+    await w.context.close();
+  });
 
   it("works from the keyboard: skip link, filters, a visible focus ring", async () => {
     const w = await openPage(browser, app.url);

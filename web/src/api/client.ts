@@ -34,7 +34,7 @@ export function toQuery(params: Record<string, QueryValue>): string {
   return s ? `?${s}` : "";
 }
 
-async function request<T>(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+async function send(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
   const res = await fetch(`/api/v1${path}`, {
     method,
     signal,
@@ -46,6 +46,11 @@ async function request<T>(method: string, path: string, body: unknown, signal?: 
     const problem = (await res.json().catch(() => ({ status: res.status }))) as Problem;
     throw new ApiError(res.status, { ...problem, status: res.status });
   }
+  return res;
+}
+
+async function request<T>(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  const res = await send(method, path, body, signal);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }
@@ -53,4 +58,13 @@ async function request<T>(method: string, path: string, body: unknown, signal?: 
 export const apiGet = <T>(path: string, params: Record<string, QueryValue> = {}, signal?: AbortSignal) =>
   request<T>("GET", path + toQuery(params), undefined, signal);
 
+/** A list endpoint that states its full size in `X-Total-Count` (the items are one page of it). */
+export async function apiGetPage<T>(path: string, params: Record<string, QueryValue> = {}, signal?: AbortSignal): Promise<{ items: T[]; total: number }> {
+  const res = await send("GET", path + toQuery(params), undefined, signal);
+  const items = (await res.json()) as T[];
+  return { items, total: Number(res.headers.get("x-total-count") ?? items.length) };
+}
+
 export const apiPost = <T>(path: string, body: unknown, signal?: AbortSignal) => request<T>("POST", path, body, signal);
+
+export const apiPatch = <T>(path: string, body: unknown, signal?: AbortSignal) => request<T>("PATCH", path, body, signal);

@@ -45,3 +45,31 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
 export function fieldErrors(errors: { path: string; message: string }[] | undefined, fieldOf: Record<string, string>, fallback: string): FieldError[] {
   return (errors ?? []).map((e) => ({ field: fieldOf[e.path] ?? fallback, message: e.message }));
 }
+
+/**
+ * The same, each message led by the name of its field as the form shows it (its label, inside
+ * the legends of the groups around it), so a server message such as "must be a time HH:MM" says
+ * which of a dozen time inputs it is about. Read after render, when the inputs exist.
+ */
+export function namedFieldErrors(errors: { path: string; message: string }[] | undefined, fieldOf: (path: string) => string): FieldError[] {
+  return (errors ?? []).map((e) => {
+    const field = fieldOf(e.path);
+    const name = fieldName(field);
+    return { field, message: name ? `${name}: ${e.message}` : e.message };
+  });
+}
+
+function fieldName(id: string): string {
+  const input = document.getElementById(id);
+  if (!input) return "";
+  const text = (el: Element | null | undefined) => {
+    if (!el) return "";
+    const copy = el.cloneNode(true) as Element;
+    copy.querySelectorAll("rt, rp, .visually-hidden").forEach((n) => n.remove());
+    return copy.textContent?.trim() ?? "";
+  };
+  const legends: string[] = [];
+  for (let el = input.parentElement?.closest("fieldset"); el; el = el.parentElement?.closest("fieldset")) legends.unshift(text(el.querySelector(":scope > legend")));
+  const label = text(document.querySelector(`label[for="${id}"]`));
+  return [...legends, label].filter(Boolean).join(" – ");
+}
