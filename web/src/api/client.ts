@@ -34,12 +34,12 @@ export function toQuery(params: Record<string, QueryValue>): string {
   return s ? `?${s}` : "";
 }
 
-async function request<T>(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+async function request<T>(method: string, path: string, body: unknown, signal?: AbortSignal, extraHeaders: Record<string, string> = {}): Promise<T> {
   const res = await fetch(`/api/v1${path}`, {
     method,
     signal,
     credentials: "same-origin",
-    headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+    headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }), ...extraHeaders },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) {
@@ -54,3 +54,7 @@ export const apiGet = <T>(path: string, params: Record<string, QueryValue> = {},
   request<T>("GET", path + toQuery(params), undefined, signal);
 
 export const apiPost = <T>(path: string, body: unknown, signal?: AbortSignal) => request<T>("POST", path, body, signal);
+
+/** Any other method (PATCH), or a write that needs a header of its own (Idempotency-Key). */
+export const apiRequest = <T>(method: "POST" | "PATCH", path: string, body: unknown, headers: Record<string, string> = {}) =>
+  request<T>(method, path, body, undefined, headers);
