@@ -3,7 +3,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../seed/load.js";
 import { startDemoApp } from "./support/app-server.js";
-import { axeScan, hasChromium, launchBrowser, openPage, screenshot, seriousOrWorse } from "./support/browser.js";
+import { PHONE, axeScan, hasChromium, launchBrowser, openPage, screenshot, seriousOrWorse } from "./support/browser.js";
 
 /**
  * The staff console end to end: a staff member signs in, writes a support plan (meeting the
@@ -164,6 +164,34 @@ describe.skipIf(!hasChromium)("staff: plan → matches → referral → board (b
     expect(await page.locator(".caption .tag").first().textContent()).toBe("取下げ");
     expect(w.errors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
+    await w.context.close();
+  });
+
+  it("shows the contact details when the organization cannot receive referrals in Tsunagu", async () => {
+    const w = await openPage(browser, app.url, PHONE);
+    const { page } = w;
+    await page.goto("/login?next=/staff/plans");
+    await page.locator("#email").fill("staff1@example.jp");
+    await page.locator("#password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "ログイン" }).click();
+    await page.locator("table a", { hasText: "BR-0001" }).click();
+    // もとごう子ども食堂 is run by a network with no partner account.
+    await page.locator(".match", { hasText: "もとごう子ども食堂" }).getByRole("link", { name: "紹介する" }).click();
+    await page.getByLabel("いいえ").check();
+    await cont(page);
+    await page.locator("#consent-given").check();
+    await page.locator("#consent-notice").check();
+    await cont(page);
+    await cont(page);
+    await page.locator("#contact-pref-via_center").check();
+    await cont(page);
+    await cont(page);
+    await page.getByRole("button", { name: "紹介を送信する" }).click();
+    await page.locator("h2", { hasText: "この団体はつなぐで紹介を受け取れません" }).waitFor();
+    expect(await page.locator(".summary-list").textContent()).toContain("あらかわ子ども食堂ネットワーク");
+    await noAxeProblems(page);
+    await screenshot(page, "72-staff-refer-no-account", { fullPage: true });
+    expect(w.errors.filter((e) => !e.includes("409"))).toEqual([]);
     await w.context.close();
   });
 });
