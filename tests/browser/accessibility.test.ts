@@ -1,14 +1,14 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../seed/load.js";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../seed/load.js";
 import { startDemoApp } from "./support/app-server.js";
 import { apiAs } from "./support/demo-calls.js";
 import { ARTIFACTS, type AxeSummary, DESKTOP, PHONE, axeScan, hasChromium, launchBrowser, openPage, screenshot, seriousOrWorse } from "./support/browser.js";
 
 /**
- * WCAG 2.2 AA checks on every public page, at desktop width and at 360 px: axe-core finds no
+ * WCAG 2.2 AA checks on every public page, the partner portal and the staff console, at desktop width and at 360 px: axe-core finds no
  * serious or critical violation, nothing scrolls sideways on a phone, and the keyboard reaches
  * everything with a visible focus.
  */
@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)("accessibility (browser)", () => {
   ];
 
   /** The partner portal, signed in as partner1; `ready` is what shows once the page has its data. */
-  const partnerPages = () => [
+  const partnerPages = (): SignedInPage[] => [
     { name: "partner-home", path: "/partner", ready: ".record-item" },
     { name: "partner-organization", path: "/partner/organization", ready: "#org-municipality-0" },
     { name: "partner-service-new", path: "/partner/services/new", ready: ".pin-map.leaflet-container" },
@@ -76,28 +76,6 @@ describe.skipIf(!hasChromium)("accessibility (browser)", () => {
       expect(w.foreignRequests).toEqual([]);
       await w.context.close();
     });
-
-    it(`has no serious or critical axe violations in the partner portal (${device})`, async () => {
-      const w = await openPage(browser, app.url, viewport);
-      await w.page.goto("/login?next=/partner");
-      await w.page.locator("#email").fill("partner1@example.jp");
-      await w.page.locator("#password").fill(DEMO_PASSWORD);
-      await w.page.locator("#password").press("Enter");
-      await w.page.waitForURL((u) => u.pathname === "/partner");
-      for (const p of partnerPages()) {
-        await w.page.goto(p.path);
-        await w.page.locator(p.ready).first().waitFor();
-        const summary = { ...(await axeScan(w.page)), url: `${p.path} (${device})` };
-        results.push(summary);
-        expect(seriousOrWorse(summary), `${p.path} at ${device}`).toEqual([]);
-        if (device === "phone") {
-          expect(await w.page.evaluate(() => document.documentElement.scrollWidth), `${p.path} scrolls sideways`).toBeLessThanOrEqual(PHONE.width);
-        }
-        await screenshot(w.page, `21-${device}-${p.name}`, { fullPage: device === "phone" });
-      }
-      expect(w.foreignRequests).toEqual([]);
-      await w.context.close();
-    });
   }
 
   it("the partner's forms work from the keyboard with a visible focus", async () => {
@@ -118,6 +96,70 @@ describe.skipIf(!hasChromium)("accessibility (browser)", () => {
     await screenshot(page, "31-keyboard-partner-radios");
     await w.context.close();
   });
+
+  /** The staff console, signed in as staff of center 1, on one of its demo plans and referrals. */
+  const staffPages = async (): Promise<SignedInPage[]> => {
+    const centerId = DEMO_ACCOUNTS.find((a) => a.email === "staff1@example.jp")!.centerId!;
+    const plan = await app.db.selectFrom("support_plan").select("id").where("center_id", "=", centerId).orderBy("id").executeTakeFirstOrThrow();
+    const referral = await app.db.selectFrom("referral").select(["id", "service_id"]).where("center_id", "=", centerId).orderBy("reference").executeTakeFirstOrThrow();
+    return [
+      { name: "staff-plans", path: "/staff/plans", ready: "table, .page-title" },
+      {
+        name: "staff-plan-new",
+        path: "/staff/plans/new",
+        ready: "#plan-case-ref",
+        // The plan form's error summary and field errors are scanned too.
+        before: async (page: Page) => {
+          await page.locator("button[type=submit]").click();
+          await page.locator(".error-summary").waitFor();
+        },
+      },
+      { name: "staff-plan", path: `/staff/plans/${plan.id}`, ready: ".match, .need .notice" },
+      { name: "staff-plan-edit", path: `/staff/plans/${plan.id}/edit`, ready: "#plan-case-ref" },
+      { name: "staff-refer-safeguarding", path: `/staff/plans/${plan.id}/refer/${referral.service_id}/safeguarding`, ready: "#safeguarding-yes" },
+      { name: "staff-refer-stop", path: `/staff/plans/${plan.id}/refer/${referral.service_id}/stop`, ready: ".call-189" },
+      { name: "staff-board", path: "/staff/referrals", ready: ".board" },
+      { name: "staff-board-en", path: "/staff/referrals?lang=en&status=sent", ready: ".board" },
+      { name: "staff-referral", path: `/staff/referrals/${referral.id}`, ready: ".timeline" },
+      { name: "staff-plan-easy", path: `/staff/plans/${plan.id}?lang=easy`, ready: ".match, .need .notice" },
+    ];
+  };
+
+  type SignedInPage = { name: string; path: string; ready: string; before?: (page: Page) => Promise<void> };
+
+  /** Signs in as `email`, then scans each page once its data is shown, as for the public pages. */
+  async function scanSignedIn(device: "desktop" | "phone", viewport: typeof DESKTOP, email: string, list: SignedInPage[]) {
+    const w = await openPage(browser, app.url, viewport);
+    await w.page.goto("/login");
+    await w.page.locator("#email").fill(email);
+    await w.page.locator("#password").fill(DEMO_PASSWORD);
+    await w.page.locator("#password").press("Enter");
+    await w.page.waitForURL((u) => u.pathname !== "/login");
+    for (const p of list) {
+      await w.page.goto(p.path);
+      await w.page.locator(p.ready).first().waitFor();
+      await p.before?.(w.page);
+      const summary = { ...(await axeScan(w.page)), url: `${p.path} (${device})` };
+      results.push(summary);
+      expect(seriousOrWorse(summary), `${p.path} at ${device}`).toEqual([]);
+      if (device === "phone") {
+        expect(await w.page.evaluate(() => document.documentElement.scrollWidth), `${p.path} scrolls sideways`).toBeLessThanOrEqual(PHONE.width);
+      }
+      await screenshot(w.page, `21-${device}-${p.name}`, { fullPage: device === "phone" });
+    }
+    expect(w.errors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await w.context.close();
+  }
+
+  for (const [device, viewport] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
+    it(`has no serious or critical axe violations in the partner portal (${device})`, async () => {
+      await scanSignedIn(device, viewport, "partner1@example.jp", partnerPages());
+    });
+    it(`has no serious or critical axe violations in the staff console (${device})`, async () => {
+      await scanSignedIn(device, viewport, "staff1@example.jp", await staffPages());
+    });
+  }
 
   it("works from the keyboard: skip link, filters, a visible focus ring", async () => {
     const w = await openPage(browser, app.url);

@@ -20,7 +20,7 @@ const ROUTES: Route[] = [
   { path: "/", component: FamilyPage },
   { path: "/login", load: () => import("./staff/login-page.js") },
   { path: "/staff", load: () => import("./staff/staff-shell.js") },
-  { path: "/staff/:section", load: () => import("./staff/staff-shell.js") },
+  { path: "/staff/*", load: () => import("./staff/staff-shell.js") },
   { path: "/partner/register", load: () => import("./partner/register-page.js") },
   { path: "/partner", load: () => import("./partner/partner-shell.js") },
   { path: "/partner/*", load: () => import("./partner/partner-shell.js") },

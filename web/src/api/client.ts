@@ -34,12 +34,12 @@ export function toQuery(params: Record<string, QueryValue>): string {
   return s ? `?${s}` : "";
 }
 
-async function send(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+async function send(method: string, path: string, body: unknown, signal?: AbortSignal, extraHeaders: Record<string, string> = {}): Promise<Response> {
   const res = await fetch(`/api/v1${path}`, {
     method,
     signal,
     credentials: "same-origin",
-    headers: body === undefined ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+    headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }), ...extraHeaders },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) {
@@ -49,8 +49,8 @@ async function send(method: string, path: string, body: unknown, signal?: AbortS
   return res;
 }
 
-async function request<T>(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
-  const res = await send(method, path, body, signal);
+async function request<T>(method: string, path: string, body: unknown, signal?: AbortSignal, extraHeaders?: Record<string, string>): Promise<T> {
+  const res = await send(method, path, body, signal, extraHeaders);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }
@@ -68,3 +68,7 @@ export async function apiGetPage<T>(path: string, params: Record<string, QueryVa
 export const apiPost = <T>(path: string, body: unknown, signal?: AbortSignal) => request<T>("POST", path, body, signal);
 
 export const apiPatch = <T>(path: string, body: unknown, signal?: AbortSignal) => request<T>("PATCH", path, body, signal);
+
+/** A write that needs a header of its own (Idempotency-Key). */
+export const apiRequest = <T>(method: "POST" | "PATCH", path: string, body: unknown, headers: Record<string, string> = {}) =>
+  request<T>(method, path, body, undefined, headers);

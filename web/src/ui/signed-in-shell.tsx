@@ -14,6 +14,8 @@ import { useFetch } from "./use-fetch.js";
  */
 export function SignedInShell(props: {
   title: MessageKey;
+  /** The page within the area, when it has its own heading (the area's name otherwise). */
+  pageTitle?: MessageKey;
   nav: { path: string; label: MessageKey }[];
   roles: SessionUser["role"][];
   children: (user: SessionUser) => ComponentChildren;
@@ -54,9 +56,9 @@ export function SignedInShell(props: {
     </nav>
   );
   return (
-    <Layout title={t(lang, props.title)} nav={nav} signedIn>
+    <Layout title={props.pageTitle ? `${t(lang, props.pageTitle)} – ${t(lang, props.title)}` : t(lang, props.title)} nav={nav} signedIn>
       <h1 class="page-title">
-        <T k={props.title} />
+        <T k={props.pageTitle ?? props.title} />
       </h1>
       {me.status === "loading" && (
         <p role="status">
