@@ -54,3 +54,5 @@ export const apiGet = <T>(path: string, params: Record<string, QueryValue> = {},
   request<T>("GET", path + toQuery(params), undefined, signal);
 
 export const apiPost = <T>(path: string, body: unknown, signal?: AbortSignal) => request<T>("POST", path, body, signal);
+
+export const apiDelete = (path: string, signal?: AbortSignal) => request<void>("DELETE", path, undefined, signal);

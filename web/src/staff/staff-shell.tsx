@@ -1,8 +1,17 @@
 import { T } from "../i18n/i18n.js";
+import type { MessageKey } from "../i18n/messages.js";
 import { Link } from "../router.js";
 import { useLangHref } from "../ui/layout.js";
 import { SignedInShell } from "../ui/signed-in-shell.js";
 import { ReviewQueuePage } from "./review-queue.js";
+
+/** The staff console's sections, shared by the pages of other areas that live under /staff. */
+export const STAFF_NAV: { path: string; label: MessageKey }[] = [
+  { path: "/staff", label: "staffHome" },
+  { path: "/staff/review", label: "reviewQueue" },
+  { path: "/staff/gaps", label: "gapsTitle" },
+  { path: "/staff/consultation-points", label: "cpTitle" },
+];
 
 /** The staff console. Its sections are sub-paths of /staff; support plans, matches and referrals come next. */
 export default function StaffShell({ params }: { params: Record<string, string> }) {
@@ -12,21 +21,20 @@ export default function StaffShell({ params }: { params: Record<string, string> 
     <SignedInShell
       title="staffConsole"
       roles={["staff", "center_admin"]}
-      nav={[
-        { path: "/staff", label: "staffHome" },
-        { path: "/staff/review", label: "reviewQueue" },
-      ]}
+      nav={STAFF_NAV}
     >
       {() =>
         section === "review" ? (
           <ReviewQueuePage />
         ) : (
           <ul>
-            <li>
-              <Link href={href("/staff/review")}>
-                <T k="reviewQueue" />
-              </Link>
-            </li>
+            {STAFF_NAV.slice(1).map((item) => (
+              <li key={item.path}>
+                <Link href={href(item.path)}>
+                  <T k={item.label} />
+                </Link>
+              </li>
+            ))}
           </ul>
         )
       }
