@@ -37,6 +37,8 @@ export class AreaMap {
   readonly map: L.Map;
   #areas = L.featureGroup();
   #points = L.featureGroup();
+  /** Cells and circles as SVG (the basemap draws on canvas): crisp in print, and each one an element. */
+  #svg = L.svg();
 
   constructor(el: HTMLElement, label: string) {
     this.map = createBaseMap(el, { label });
@@ -47,7 +49,7 @@ export class AreaMap {
   setAreas(areas: readonly AreaShape[]): void {
     this.#areas.clearLayers();
     for (const a of areas) {
-      L.rectangle(gridCellBounds(a.cell), TONE_STYLE[a.tone]).bindTooltip(a.label).addTo(this.#areas);
+      L.rectangle(gridCellBounds(a.cell), { ...TONE_STYLE[a.tone], renderer: this.#svg }).bindTooltip(a.label).addTo(this.#areas);
     }
     this.#fit();
   }
@@ -55,10 +57,10 @@ export class AreaMap {
   setPoints(points: readonly PointShape[], opts: { zoom?: number } = {}): void {
     this.#points.clearLayers();
     for (const p of points) {
-      if (p.radiusMeters) L.circle([p.lat, p.lng], { radius: p.radiusMeters, color: "#1d4ed8", weight: 1, fillOpacity: 0.08, interactive: false }).addTo(this.#points);
+      if (p.radiusMeters) L.circle([p.lat, p.lng], { radius: p.radiusMeters, color: "#1d4ed8", weight: 1, fillOpacity: 0.08, interactive: false, renderer: this.#svg }).addTo(this.#points);
       const marker = p.badge
         ? L.marker([p.lat, p.lng], { icon: L.divIcon({ className: "map-badge", html: p.badge, iconSize: [26, 26] }), title: p.label, alt: p.label, keyboard: false })
-        : L.circleMarker([p.lat, p.lng], { radius: 6, color: "#fff", weight: 2, fillColor: "#1d4ed8", fillOpacity: 1 });
+        : L.circleMarker([p.lat, p.lng], { radius: 6, color: "#fff", weight: 2, fillColor: "#1d4ed8", fillOpacity: 1, renderer: this.#svg });
       marker.bindTooltip(p.label).addTo(this.#points);
     }
     this.#fit(opts.zoom);

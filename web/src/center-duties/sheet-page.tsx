@@ -66,7 +66,7 @@ export default function SheetPage({ params }: { params: Record<string, string> }
                 <T k="print" />
               </button>
             </div>
-            {points.length > 0 && <AreaMapView label={t(lang, "sheetMapLabel")} points={points} maxZoom={15} class="sheet-map" />}
+            {points.length > 0 && <AreaMapView label={t(lang, "sheetMapLabel")} points={points} maxZoom={14} class="sheet-map" />}
             {sheet.services.map((s, i) => (
               <SheetServiceCard key={s.id} service={s} n={i + 1} />
             ))}
