@@ -74,6 +74,9 @@ export default function SheetPage({ params }: { params: Record<string, string> }
               <T k="sheetPrivacy" />{" "}
               <T k="sheetValidUntil" params={{ date: formatDate(sheet.expiresAt, lang) }} />
             </p>
+            <p class="print-only sheet-emergency">
+              <T k="emergency" />
+            </p>
           </>
         )}
       </div>
