@@ -8,6 +8,7 @@ import { useFetch } from "../ui/use-fetch.js";
 import type { AreaShape, PointShape } from "./area-map.js";
 import { AreaMapView } from "./area-map-view.js";
 import { FetchStatus } from "./fetch-status.js";
+import { ScrollRegion } from "./scroll-region.js";
 import { cellName } from "./gaps-page.js";
 import { StaffPage } from "./staff-page.js";
 import type { ConsultationPoint, CoverageResponse } from "./types.js";
@@ -60,7 +61,7 @@ function ConsultationPoints({ centerId }: { centerId: string }) {
 
       <h3><T k="cpUncovered" /></h3>
       {coverage.data && (
-        <div class="table-scroll">
+        <ScrollRegion label={t(lang, "cpUncovered")}>
           <table class="data-table cp-uncovered">
             <thead>
               <tr>
@@ -79,7 +80,7 @@ function ConsultationPoints({ centerId }: { centerId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
 
       <h3><T k="cpDesignate" /></h3>
@@ -104,7 +105,7 @@ function PointTable({ points, onChanged }: { points: ConsultationPoint[]; onChan
   return (
     <>
       {error && <p class="notice notice-error" role="alert">{error}</p>}
-      <div class="table-scroll">
+      <ScrollRegion label={t(lang, "cpDesignated")}>
         <table class="data-table cp-points">
           <thead>
             <tr>
@@ -137,7 +138,7 @@ function PointTable({ points, onChanged }: { points: ConsultationPoint[]; onChan
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

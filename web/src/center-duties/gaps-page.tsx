@@ -8,6 +8,7 @@ import { useFetch } from "../ui/use-fetch.js";
 import type { AreaShape } from "./area-map.js";
 import { AreaMapView } from "./area-map-view.js";
 import { FetchStatus } from "./fetch-status.js";
+import { ScrollRegion } from "./scroll-region.js";
 import { StaffPage } from "./staff-page.js";
 import type { GapsResponse } from "./types.js";
 
@@ -138,7 +139,7 @@ function Withheld() {
 function KindTable({ report }: { report: GapsResponse }) {
   const lang = useLang();
   return (
-    <div class="table-scroll">
+    <ScrollRegion label={t(lang, "gapsByKind")}>
       <table class="data-table gaps-by-kind">
         <thead>
           <tr>
@@ -183,14 +184,14 @@ function KindTable({ report }: { report: GapsResponse }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
 function AreaTable({ areas }: { areas: GapsResponse["byArea"] }) {
   const lang = useLang();
   return (
-    <div class="table-scroll">
+    <ScrollRegion label={t(lang, "gapsByArea")}>
       <table class="data-table gaps-by-area">
         <thead>
           <tr>
@@ -222,7 +223,7 @@ function AreaTable({ areas }: { areas: GapsResponse["byArea"] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
