@@ -111,6 +111,8 @@ describe.skipIf(!hasChromium)("the center's duties (browser)", () => {
     const w = await openPage(browser, app.url);
     await w.page.goto(`/sheets/${"A".repeat(22)}`);
     await expect.poll(() => w.page.locator(".sheet .notice").innerText()).toContain("見つかりませんでした");
+    await w.page.goto("/sheets/not-a-token");
+    await expect.poll(() => w.page.locator(".sheet .notice").innerText()).toContain("見つかりませんでした");
     await w.context.close();
   });
 

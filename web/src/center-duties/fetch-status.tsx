@@ -3,7 +3,7 @@ import { T } from "../i18n/i18n.js";
 import type { MessageKey } from "../i18n/messages.js";
 import type { FetchState } from "../ui/use-fetch.js";
 
-/** "Loading…", a load error with a retry, or "not found" for a 404 (another center's plan looks the same). */
+/** "Loading…", a load error with a retry, or "not found" (another center's plan looks the same). */
 export function FetchStatus({ state, onRetry, notFound = "dutiesNotFound" }: { state: FetchState<unknown>; onRetry?(): void; notFound?: MessageKey }) {
   if (state.status === "loading" && !state.data) {
     return (
@@ -13,7 +13,8 @@ export function FetchStatus({ state, onRetry, notFound = "dutiesNotFound" }: { s
     );
   }
   if (state.status !== "error") return null;
-  if (state.error instanceof ApiError && state.error.status === 404) {
+  // A malformed id or link (400) is as unknown as a missing one (404).
+  if (state.error instanceof ApiError && (state.error.status === 404 || state.error.status === 400)) {
     return (
       <p class="notice">
         <T k={notFound} />
