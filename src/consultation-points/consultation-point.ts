@@ -1,13 +1,7 @@
 import { z } from "zod";
 
-/**
- * 地域子育て相談機関: a place close to families where they can ask anything, designated by the
- * center. The guideline names nurseries, certified centres, kindergartens and 地域子育て支援拠点;
- * consult-point services are already such places.
- */
-export const DESIGNATABLE_KINDS = ["daycare", "kindergarten-support", "hiroba", "consult-point", "jidokan"] as const;
-
-export const DEFAULT_COVERAGE_METERS = 1_500;
+/** A designation of a 地域子育て相談機関 (which kinds may be one: `designatable.ts`). */
+export { DEFAULT_COVERAGE_METERS, DESIGNATABLE_KINDS } from "./designatable.js";
 
 export const designationInputSchema = z
   .object({

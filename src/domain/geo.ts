@@ -23,13 +23,30 @@ export interface GridCell {
   sizeMeters: number;
 }
 
+/** Degrees of latitude and longitude a grid cell spans. */
+function cellSpan(sizeMeters: number): { dLat: number; dLng: number } {
+  // Columns are as wide as rows at Japan's central latitude, so cells stay square-ish anywhere in Japan.
+  return { dLat: sizeMeters / 111_320, dLng: sizeMeters / (111_320 * Math.cos((36 * Math.PI) / 180)) };
+}
+
 /** A square grid in metres: the cell that holds a point, identified by its integer indices. */
 export function gridCell(lat: number, lng: number, sizeMeters: number): GridCell {
-  const dLat = sizeMeters / 111_320;
-  // Columns are as wide as rows at Japan's central latitude, so cells stay square-ish anywhere in Japan.
-  const dLng = sizeMeters / (111_320 * Math.cos((36 * Math.PI) / 180));
+  const { dLat, dLng } = cellSpan(sizeMeters);
   const row = Math.floor(lat / dLat);
   const col = Math.floor(lng / dLng);
   const round = (v: number) => Math.round(v * 1e5) / 1e5;
   return { id: `${sizeMeters}m:${row}:${col}`, lat: round((row + 0.5) * dLat), lng: round((col + 0.5) * dLng), sizeMeters };
+}
+
+/**
+ * The south-west and north-east corners of a grid cell (the inverse of `gridCell`), for drawing it
+ * on a map: from the row and column in its id, since its centre is rounded.
+ */
+export function gridCellBounds(cell: GridCell): [[number, number], [number, number]] {
+  const { dLat, dLng } = cellSpan(cell.sizeMeters);
+  const [, row, col] = cell.id.split(":").map(Number) as [number, number, number];
+  return [
+    [row * dLat, col * dLng],
+    [(row + 1) * dLat, (col + 1) * dLng],
+  ];
 }

@@ -8,7 +8,7 @@ import { apiAs } from "./support/demo-calls.js";
 import { ARTIFACTS, type AxeSummary, DESKTOP, PHONE, axeScan, hasChromium, launchBrowser, openPage, screenshot, seriousOrWorse } from "./support/browser.js";
 
 /**
- * WCAG 2.2 AA checks on every public page, the partner portal and the staff console, at desktop width and at 360 px: axe-core finds no
+ * WCAG 2.2 AA checks on every public page, the partner portal, the staff console and the center's duties pages, at desktop width and at 360 px: axe-core finds no
  * serious or critical violation, nothing scrolls sideways on a phone, and the keyboard reaches
  * everything with a visible focus.
  */
@@ -18,6 +18,8 @@ describe.skipIf(!hasChromium)("accessibility (browser)", () => {
   let serviceId: string;
   let partnerServiceId: string;
   let referralId: string;
+  let planId: string;
+  const sheets: Record<string, string> = {};
   const results: AxeSummary[] = [];
   beforeAll(async () => {
     [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
@@ -26,6 +28,15 @@ describe.skipIf(!hasChromium)("accessibility (browser)", () => {
     const partner1 = await apiAs(app.url, "partner1@example.jp");
     partnerServiceId = (await partner1.call<{ items: { id: string }[] }>("GET", `/organizations/${partner1.user.organizationId}/services`)).items[0]!.id;
     referralId = (await partner1.call<{ id: string }[]>("GET", "/referrals?status=sent"))[0]!.id;
+    // A plan with matches, and a recommendation sheet of them in each language.
+    const staff1 = await apiAs(app.url, "staff1@example.jp");
+    const ref = (await staff1.call<{ planId: string }[]>("GET", "/referrals"))[0]!;
+    planId = ref.planId;
+    const m = await staff1.call<{ needs: { matches: { serviceId: string }[] }[] }>("GET", `/plans/${planId}/matches`);
+    const serviceIds = m.needs.flatMap((n) => n.matches.slice(0, 1).map((x) => x.serviceId)).slice(0, 3);
+    for (const language of ["ja", "easy-ja", "en"] as const) {
+      sheets[language] = (await staff1.call<{ path: string }>("POST", `/plans/${planId}/sheets`, { serviceIds, language }, 201)).path;
+    }
   });
   afterAll(async () => {
     if (results.length) await writeFile(join(ARTIFACTS, "axe-results.json"), JSON.stringify(results, null, 2));
@@ -42,6 +53,10 @@ describe.skipIf(!hasChromium)("accessibility (browser)", () => {
     { name: "login", path: "/login" },
     { name: "register", path: "/partner/register" },
     { name: "not-found", path: "/no-such-page" },
+    { name: "sheet", path: sheets.ja!, ready: ".sheet-service" },
+    { name: "sheet-easy", path: sheets["easy-ja"]!, ready: ".sheet-service" },
+    { name: "sheet-en", path: sheets.en!, ready: ".sheet-service" },
+    { name: "nearest-point", path: "/?lat=35.808&lng=139.724", ready: ".nearest-point" },
   ];
 
   /** The partner portal, signed in as partner1; `ready` is what shows once the page has its data. */
@@ -62,6 +77,7 @@ describe.skipIf(!hasChromium)("accessibility (browser)", () => {
       for (const p of pages()) {
         await w.page.goto(p.path);
         await w.page.locator("h1").waitFor();
+        if ("ready" in p && p.ready) await w.page.locator(p.ready).first().waitFor();
         if (p.name.startsWith("detail")) await w.page.locator(".detail h2").waitFor();
         // Open the report form so its fields are scanned too.
         if (p.name === "detail") await w.page.locator(".report summary").click();
@@ -122,6 +138,10 @@ describe.skipIf(!hasChromium)("accessibility (browser)", () => {
       { name: "staff-board-en", path: "/staff/referrals?lang=en&status=sent", ready: ".board" },
       { name: "staff-referral", path: `/staff/referrals/${referral.id}`, ready: ".timeline" },
       { name: "staff-plan-easy", path: `/staff/plans/${plan.id}?lang=easy`, ready: ".match, .need .notice" },
+      { name: "staff-gaps", path: "/staff/gaps", ready: ".gaps-by-area" },
+      { name: "staff-consultation-points", path: "/staff/consultation-points", ready: ".cp-uncovered" },
+      { name: "staff-case-summary", path: `/staff/plans/${planId}/summary`, ready: ".summary-needs" },
+      { name: "staff-make-sheet", path: `/staff/plans/${planId}/sheet`, ready: "form fieldset" },
     ];
   };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gridCell } from "../../src/domain/geo.js";
+import { gridCell, gridCellBounds } from "../../src/domain/geo.js";
 import { type NeedOutcome, SUPPRESS_BELOW, buildGapReport } from "../../src/gaps/gap-report.js";
 
 const cellA = gridCell(35.81, 139.73, 1000);
@@ -40,5 +40,24 @@ describe("gap report", () => {
     const b = gridCell(35.8102, 139.7302, 1000);
     expect(a.id).toBe(b.id);
     expect(a.lat).not.toBe(35.8101);
+  });
+});
+
+describe("grid cell bounds", () => {
+  it.each([
+    [35.81, 139.73, 1000],
+    [35.6581, 139.7017, 250],
+    [43.06, 141.35, 5000],
+  ])("the cell of (%f, %f) at %i m contains the point and maps back to itself", (lat, lng, size) => {
+    const cell = gridCell(lat, lng, size);
+    const [[s, w], [n, e]] = gridCellBounds(cell);
+    expect(s).toBeLessThanOrEqual(lat);
+    expect(n).toBeGreaterThan(lat);
+    expect(w).toBeLessThanOrEqual(lng);
+    expect(e).toBeGreaterThan(lng);
+    expect((n - s) * 111_320).toBeCloseTo(size, 3);
+    // A point just inside each corner belongs to the same cell.
+    expect(gridCell(s + 1e-7, w + 1e-7, size).id).toBe(cell.id);
+    expect(gridCell(n - 1e-7, e - 1e-7, size).id).toBe(cell.id);
   });
 });

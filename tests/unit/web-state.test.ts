@@ -16,6 +16,11 @@ describe("family map state in the URL", () => {
     expect(parse(toQuery(stateQuery(state)).slice(1))).toEqual(state);
   });
 
+  it("opens a service from the listing path the API gives (`/?service=…`) as from the short `s=`", () => {
+    expect(parse("service=abc").service).toBe("abc");
+    expect(stateQuery(parse("service=abc"))).toMatchObject({ s: "abc" });
+  });
+
   it("rounds a chosen point to about 100 m before it goes into a shareable URL", () => {
     const state = parse("lat=35.8123456&lng=139.7212345");
     expect(stateQuery(state)).toMatchObject({ lat: 35.812, lng: 139.721 });

@@ -20,6 +20,12 @@ const ROUTES: Route[] = [
   { path: "/", component: FamilyPage },
   { path: "/login", load: () => import("./staff/login-page.js") },
   { path: "/staff", load: () => import("./staff/staff-shell.js") },
+  // The center's duties (web/src/center-duties/), before the console's own sections.
+  { path: "/staff/gaps", load: () => import("./center-duties/gaps-page.js") },
+  { path: "/staff/consultation-points", load: () => import("./center-duties/consultation-points-page.js") },
+  { path: "/staff/plans/:id/summary", load: () => import("./center-duties/case-summary-page.js") },
+  { path: "/staff/plans/:id/sheet", load: () => import("./center-duties/create-sheet-page.js") },
+  { path: "/sheets/:token", load: () => import("./center-duties/sheet-page.js") },
   { path: "/staff/*", load: () => import("./staff/staff-shell.js") },
   { path: "/partner/register", load: () => import("./partner/register-page.js") },
   { path: "/partner", load: () => import("./partner/partner-shell.js") },

@@ -1,3 +1,4 @@
+import type { BrowserContext } from "playwright-core";
 import { expect } from "vitest";
 import { DEMO_PASSWORD } from "../../../seed/load.js";
 
@@ -26,4 +27,10 @@ export async function apiAs(baseUrl: string, email: string) {
       return (text ? JSON.parse(text) : undefined) as T;
     },
   };
+}
+
+/** Signs a browser context in as a demo account (the session cookie, as after the sign-in form). */
+export async function signInContext(context: BrowserContext, baseUrl: string, email: string): Promise<void> {
+  const res = await context.request.post(`${baseUrl}/api/v1/auth/login`, { data: { email, password: DEMO_PASSWORD }, headers: { origin: baseUrl } });
+  expect(res.status(), `browser sign-in of ${email}`).toBe(200);
 }

@@ -72,3 +72,5 @@ export const apiPatch = <T>(path: string, body: unknown, signal?: AbortSignal) =
 /** A write that needs a header of its own (Idempotency-Key). */
 export const apiRequest = <T>(method: "POST" | "PATCH", path: string, body: unknown, headers: Record<string, string> = {}) =>
   request<T>(method, path, body, undefined, headers);
+
+export const apiDelete = (path: string, signal?: AbortSignal) => request<void>("DELETE", path, undefined, signal);

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { apiGet, toQuery } from "../api/client.js";
 import type { SearchHit, SearchResponse } from "../api/types.js";
 import { T, t, useLang } from "../i18n/i18n.js";
+import { NearestPointCard } from "../center-duties/nearest-point-card.js";
 import { FamilyMap } from "../map/family-map.js";
 import { navigate, useLocation } from "../router.js";
 import { Layout, hrefWithLang } from "../ui/layout.js";
@@ -140,6 +141,7 @@ export function FamilyPage() {
               />
             ) : (
               <>
+                {state.point && <NearestPointCard point={state.point} serviceHref={(service, location) => href({ ...state, service, location })} />}
                 <div class="results-head">
                   <h2 id="results-title" aria-live="polite">
                     {res.data ? <T k="resultsCount" params={{ n: total.toLocaleString(lang === "en" ? "en" : "ja") }} /> : <T k="results" />}

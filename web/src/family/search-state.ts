@@ -63,7 +63,8 @@ export function parseState(query: URLSearchParams): FamilyState {
     sort: query.get("sort") === "distance" && point ? "distance" : point && !query.get("sort") ? "distance" : "relevance",
     bbox: bbox?.length === 4 && bbox.every(Number.isFinite) ? (bbox as [number, number, number, number]) : undefined,
     page: Math.max(1, Math.floor(num(query.get("page")) ?? 1)),
-    service: query.get("s") || undefined,
+    // `service=` is the long form the API gives as a service's listing path (利用勧奨 sheets).
+    service: query.get("s") || query.get("service") || undefined,
     location: query.get("loc") || undefined,
   };
 }

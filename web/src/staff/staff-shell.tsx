@@ -12,6 +12,7 @@ import { BoardPage } from "./referrals/board-page.js";
 import { ReferralFlowPage } from "./referrals/referral-flow-page.js";
 import { ReferralPage } from "./referrals/referral-page.js";
 import { ReviewQueuePage } from "./review-queue.js";
+import { STAFF_NAV } from "./staff-nav.js";
 import "../styles/staff.css";
 
 type SectionPage = ComponentType<{ params: Record<string, string> }>;
@@ -28,26 +29,19 @@ const SECTIONS: { path: string; page: SectionPage; title?: MessageKey }[] = [
   { path: "/staff/referrals/:id", page: ReferralPage, title: "referralTitle" },
 ];
 
-const NAV: { path: string; label: MessageKey }[] = [
-  { path: "/staff", label: "staffHome" },
-  { path: "/staff/plans", label: "plansTitle" },
-  { path: "/staff/referrals", label: "boardTitle" },
-  { path: "/staff/review", label: "reviewQueue" },
-];
-
 /** The staff console: one shell (session, nav) around the section the path names. */
 export default function StaffShell() {
   const href = useLangHref();
   const path = useLocation().path;
   const found = SECTIONS.map((s) => ({ s, params: matchPath(s.path, path) })).find((m) => m.params);
   return (
-    <SignedInShell title="staffConsole" pageTitle={found?.s.title} roles={["staff", "center_admin"]} nav={NAV}>
+    <SignedInShell title="staffConsole" pageTitle={found?.s.title} roles={["staff", "center_admin"]} nav={STAFF_NAV}>
       {() =>
         found ? (
           <found.s.page params={found.params!} />
         ) : (
           <ul class="staff-home">
-            {NAV.slice(1).map((n) => (
+            {STAFF_NAV.slice(1).map((n) => (
               <li key={n.path}>
                 <Link href={href(n.path)}>
                   <T k={n.label} />
