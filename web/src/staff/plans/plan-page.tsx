@@ -115,6 +115,9 @@ function PlanSummary({ plan, onChanged }: { plan: PlanView; onChanged(): void })
         <Link class="button" href={href(`/staff/plans/${plan.id}/summary`)}>
           <T k="caseSummaryLink" />
         </Link>
+        <Link class="button" href={href(`/staff/plans/${plan.id}/sheet`)}>
+          <T k="sheetMake" />
+        </Link>
         <button type="button" class="button" disabled={busy} onClick={() => setStatus(plan.status === "open" ? "closed" : "open")}>
           <T k={plan.status === "open" ? "planClose" : "planReopen"} />
         </button>
