@@ -20,7 +20,10 @@ export function publicServices(db: Kysely<Database>) {
 }
 
 /** The same rule for a service already loaded (for use cases that start from an id). */
-export function isPublicAggregate(agg: Pick<ServiceAggregate, "service" | "organization">): boolean {
+export function isPublicAggregate(agg: {
+  service: Pick<ServiceAggregate["service"], "verification_status" | "kind">;
+  organization: Pick<ServiceAggregate["organization"], "verification_status">;
+}): boolean {
   return (
     agg.service.verification_status === "published" &&
     agg.organization.verification_status === "published" &&

@@ -1,7 +1,7 @@
-import type { ServiceAggregate } from "../catalog/aggregate.js";
 import { isPublicAggregate } from "../catalog/public-catalog.js";
 import { type LatLng, distanceMeters } from "../domain/geo.js";
 import { type Weekday, rruleDays } from "../domain/schedule.js";
+import type { MatchFacts } from "./match-facts.js";
 
 /**
  * What matching knows about one place where a service is delivered: the DB facts that the
@@ -14,7 +14,6 @@ export interface Candidate {
   organizationName: string;
   name: string;
   kind: string;
-  otherKinds: string[];
   published: boolean;
   lat: number;
   lng: number;
@@ -39,7 +38,7 @@ export interface Candidate {
 }
 
 /** One candidate per location of the service, measured from `from`. */
-export function candidatesFromAggregate(agg: ServiceAggregate, from: LatLng): Candidate[] {
+export function candidatesFromFacts(agg: MatchFacts, from: LatLng): Candidate[] {
   const { service, organization } = agg;
   const areaCodes = agg.serviceAreas.length ? agg.serviceAreas.map((a) => a.municipality_code) : agg.organizationMunicipalities;
   const fees = agg.costOptions.map((c) => c.amount).filter((a): a is number => a !== null && a !== undefined);
@@ -56,7 +55,6 @@ export function candidatesFromAggregate(agg: ServiceAggregate, from: LatLng): Ca
       organizationName: organization.name,
       name: service.name,
       kind: service.kind,
-      otherKinds: agg.otherKinds,
       published,
       lat: location.latitude!,
       lng: location.longitude!,

@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
-import { loadServiceAggregates } from "../catalog/aggregate.js";
 import type { Database } from "../db/database.js";
 import { URGENCY_RANK, type Plan } from "../plans/plan.js";
-import { type Candidate, candidatesFromAggregate } from "./candidate.js";
+import { type Candidate, candidatesFromFacts } from "./candidate.js";
 import type { MatchContext } from "./context.js";
+import { loadMatchFacts } from "./match-facts.js";
 import { type NeedMatches, rankCandidates } from "./rank.js";
 import { type Suggestion, suggestCover } from "./suggest.js";
 import { TUNING } from "./weights.js";
@@ -42,9 +42,9 @@ export async function findPlanMatches(db: Kysely<Database>, findNearby: FindNear
   const idsPerNeed = await Promise.all(
     needs.map((n) => findNearby({ kind: n.kind, lat: plan.family.lat, lng: plan.family.lng, radiusMeters, limit: CANDIDATES_PER_NEED })),
   );
-  const aggregates = await loadServiceAggregates(db, [...new Set(idsPerNeed.flat())]);
+  const facts = await loadMatchFacts(db, [...new Set(idsPerNeed.flat())]);
   const candidatesById = new Map<string, Candidate[]>();
-  for (const agg of aggregates) candidatesById.set(agg.service.id, candidatesFromAggregate(agg, plan.family));
+  for (const f of facts) candidatesById.set(f.service.id, candidatesFromFacts(f, plan.family));
 
   const results = needs.map((need, i) => {
     const candidates = idsPerNeed[i]!.flatMap((id) => candidatesById.get(id) ?? []);

@@ -2,7 +2,7 @@ import type { Candidate } from "./candidate.js";
 import type { MatchContext } from "./context.js";
 import { explain } from "./explain.js";
 import { hardFindings } from "./hard-rules.js";
-import type { Reason } from "./reason.js";
+import type { Finding, Reason, ScoredFinding } from "./reason.js";
 import { combineScore, softFindings } from "./soft-scores.js";
 import { TUNING } from "./weights.js";
 
@@ -36,21 +36,26 @@ export interface NeedMatches {
 /**
  * Ranks the candidates for one need: hard rules split them into matches and excluded, soft scores
  * order the matches (best first; ties by distance, then id, so the order is deterministic). One
- * entry per service, at its nearest location.
+ * entry per service, at its nearest location. Sentences are written only for the entries kept.
  */
 export function rankCandidates(candidates: readonly Candidate[], ctx: MatchContext): NeedMatches {
-  const matches: Match[] = [];
-  const excluded: Excluded[] = [];
+  const eligible: { c: Candidate; hard: Finding[]; soft: ScoredFinding[]; score: number }[] = [];
+  const failing: { c: Candidate; failed: Finding[] }[] = [];
   for (const c of nearestPerService(candidates)) {
     const hard = hardFindings(c, ctx);
-    const failed = hard.some((f) => f.status === "fail");
-    if (failed) {
-      // Only the failures explain an exclusion; passing rules would bury them.
-      excluded.push({ serviceId: c.serviceId, locationId: c.locationId, name: c.name, distanceMeters: c.distanceMeters, reasons: hard.filter((f) => f.status === "fail").map(explain) });
+    // Only the failures explain an exclusion; passing rules would bury them.
+    const failed = hard.filter((f) => f.status === "fail");
+    if (failed.length > 0) {
+      failing.push({ c, failed });
       continue;
     }
     const soft = softFindings(c, ctx);
-    matches.push({
+    eligible.push({ c, hard, soft, score: combineScore(soft) });
+  }
+  eligible.sort((a, b) => b.score - a.score || a.c.distanceMeters - b.c.distanceMeters || a.c.serviceId.localeCompare(b.c.serviceId));
+  failing.sort((a, b) => a.c.distanceMeters - b.c.distanceMeters || a.c.serviceId.localeCompare(b.c.serviceId));
+  return {
+    matches: eligible.slice(0, TUNING.matchesPerNeed).map(({ c, hard, soft, score }) => ({
       serviceId: c.serviceId,
       locationId: c.locationId,
       organizationId: c.organizationId,
@@ -60,13 +65,17 @@ export function rankCandidates(candidates: readonly Candidate[], ctx: MatchConte
       lat: c.lat,
       lng: c.lng,
       distanceMeters: c.distanceMeters,
-      score: combineScore(soft),
+      score,
       reasons: [...hard.filter((f) => f.criterion !== "published"), ...soft.filter((f) => f.criterion !== "proximity")].map(explain),
-    });
-  }
-  matches.sort((a, b) => b.score - a.score || a.distanceMeters - b.distanceMeters || a.serviceId.localeCompare(b.serviceId));
-  excluded.sort((a, b) => a.distanceMeters - b.distanceMeters || a.serviceId.localeCompare(b.serviceId));
-  return { matches: matches.slice(0, TUNING.matchesPerNeed), excluded: excluded.slice(0, TUNING.excludedPerNeed) };
+    })),
+    excluded: failing.slice(0, TUNING.excludedPerNeed).map(({ c, failed }) => ({
+      serviceId: c.serviceId,
+      locationId: c.locationId,
+      name: c.name,
+      distanceMeters: c.distanceMeters,
+      reasons: failed.map(explain),
+    })),
+  };
 }
 
 function nearestPerService(candidates: readonly Candidate[]): Candidate[] {

@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { ServiceAggregate } from "../../src/catalog/aggregate.js";
 import type { Candidate } from "../../src/matching/candidate.js";
 import type { MatchContext } from "../../src/matching/context.js";
+import type { MatchFacts } from "../../src/matching/match-facts.js";
 import { rankCandidates } from "../../src/matching/rank.js";
 import { suggestCover } from "../../src/matching/suggest.js";
 import { ageEn, ageJa } from "../../src/matching/explain.js";
@@ -16,7 +18,6 @@ function candidate(over: Partial<Candidate> = {}): Candidate {
     organizationName: "NPO",
     name: "ひだまり食堂",
     kind: "kodomo-shokudo",
-    otherKinds: [],
     published: true,
     lat: 35.8,
     lng: 139.72,
@@ -148,5 +149,11 @@ describe("ages in words", () => {
   ])("%i months", (months, ja, en) => {
     expect(ageJa(months)).toBe(ja);
     expect(ageEn(months)).toBe(en);
+  });
+});
+
+describe("matching: facts", () => {
+  it("a full service aggregate carries every match fact, so one mapping serves both loaders", () => {
+    expectTypeOf<ServiceAggregate>().toMatchTypeOf<MatchFacts>();
   });
 });
