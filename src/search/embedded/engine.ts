@@ -292,8 +292,7 @@ function add(store: DocStore, text: TextIndex, doc: SearchDocument) {
   }
   f = foldToCodes(doc.organization.nameKana ? `${doc.organization.name} ${doc.organization.nameKana}` : doc.organization.name);
   text.addField(slot, 2, f.codes, f.length);
-  f = foldToCodes(doc.description);
-  text.addField(slot, 3, f.codes, f.length);
+  text.addSharedField(slot, 3, doc.description);
   f = foldToCodes(doc.address);
   text.addField(slot, 4, f.codes, f.length);
 }
