@@ -132,7 +132,7 @@ export class EmbeddedIndex {
       total = countBits(candidates);
       if (total === 0) continue;
       if (facets.kinds) countKinds(store, candidates, facets.kinds);
-      if (facets.others) forEachSlot(candidates, (slot) => facets.add(slot));
+      if (facets.others) facets.addAll(candidates);
       top =
         matches.length === 0 ? rankRecent(ctx) : matches.length === 1 && !matches[0]!.typos ? rankTiered(ctx) : rankByScore(ctx);
     }
