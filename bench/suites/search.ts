@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { cpus, loadavg } from "node:os";
 import { promisify } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -39,6 +40,7 @@ export const searchSuite: BenchSuite = {
 async function measure(ctx: BenchContext, catalog: SyntheticCatalog): Promise<BenchRow[]> {
   const size = `${Math.round(ctx.docs / 1000)}k docs`;
   const build = await buildFigures(ctx, catalog);
+  const buildLoad = machineLoad("after the build");
   const search = new EmbeddedSearch();
   await rebuildSearchIndex(catalog.db, search);
   const baselineDocs = await createBaseline(catalog.db, catalog.kind, streamAllDocuments(catalog.db));
@@ -48,6 +50,7 @@ async function measure(ctx: BenchContext, catalog: SyntheticCatalog): Promise<Be
   const engine = new Map<string, number[]>();
   const baseline = new Map<string, number[]>();
   const push = (m: Map<string, number[]>, key: string, v: number) => (m.get(key) ?? m.set(key, []).get(key)!).push(v);
+  const loads: number[] = [];
   for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
     const record = round >= WARMUP_ROUNDS;
     for (const { class: cls, query } of mix) {
@@ -61,11 +64,12 @@ async function measure(ctx: BenchContext, catalog: SyntheticCatalog): Promise<Be
       await baselineSearch(catalog.db, catalog.kind, query);
       if (record) push(baseline, cls, performance.now() - t);
     }
+    if (record) loads.push(loadavg()[0]!);
     ctx.log(`round ${round + 1}/${WARMUP_ROUNDS + ROUNDS} done (${machineLoad("now")})`);
   }
   await checkSameTotals(ctx, search, catalog, mix);
 
-  const load = machineLoad();
+  const load = `load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cpus().length} cores during the rounds`;
   const pg = catalog.kind === "postgres" ? "PostgreSQL" : "PGlite";
   const out: BenchRow[] = [];
   for (const cls of QUERY_CLASSES) {
@@ -84,7 +88,7 @@ async function measure(ctx: BenchContext, catalog: SyntheticCatalog): Promise<Be
   const allBaseline = summarize([...baseline.values()].flat());
   out.push(
     atLeast(`all classes: ${pg} p50 ÷ engine p50 (${size})`, allBaseline.p50 / all.p50, "×", TARGET_RATIO, `baseline: ${BASELINE_DESCRIPTION}`),
-    atMost(`index build from the database (${size})`, build.buildMs, "ms", TARGET_BUILD_MS, `${build.documents} documents; ${build.where}`),
+    atMost(`index build from the database (${size})`, build.buildMs, "ms", TARGET_BUILD_MS, `${build.documents} documents; ${build.where}; ${buildLoad}`),
     atMost(`RSS with the index loaded (${size})`, build.rssMb, "MB", TARGET_RSS_MB, build.where),
     measured(`JS heap used with the index loaded (${size})`, build.heapMb, "MB"),
   );
