@@ -1,3 +1,5 @@
+import { cpus, loadavg } from "node:os";
+
 /**
  * The benchmark report: each suite measures something and returns rows (a figure with its unit and,
  * where there is one, the target it is held to). `bench/run.ts` merges the rows of the suites it ran
@@ -64,4 +66,9 @@ export function atLeast(metric: string, value: number, unit: string, floor: numb
 
 export function measured(metric: string, value: number, unit: string, note?: string): BenchRow {
   return { metric, value: round(value), unit, note };
+}
+
+/** "load average 3.1 on 2 cores at the end of the run": the note for figures measured on a machine others share. */
+export function machineLoad(when = "at the end of the run"): string {
+  return `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores ${when}`;
 }

@@ -1,17 +1,12 @@
-import { cpus, loadavg } from "node:os";
-import { syncTaxonomy } from "../../src/catalog/taxonomy-sync.js";
-import { createDb } from "../../src/db/create-db.js";
-import { migrateToLatest } from "../../src/db/migrate.js";
 import { allMunicipalities } from "../../src/geo/municipalities.js";
 import { findPlanMatches } from "../../src/matching/find-matches.js";
 import { nearbyFromSearch } from "../../src/matching/nearby.js";
 import type { Plan } from "../../src/plans/plan.js";
 import { EmbeddedSearch } from "../../src/search/embedded/embedded-search.js";
 import { rebuildSearchIndex } from "../../src/search/rebuild.js";
-import { loadSynthetic } from "../../seed/load.js";
 import { Random } from "../../seed/random.js";
-import { type BenchSuite, atMost, measured, summarize } from "../harness.js";
-import { postgresDatabase } from "../postgres.js";
+import { withSyntheticCatalog } from "../catalog.js";
+import { type BenchSuite, atMost, machineLoad, measured, summarize } from "../harness.js";
 
 /**
  * Matching a five-need support plan against the nationwide synthetic catalog on PostgreSQL: the
@@ -25,20 +20,9 @@ export const matchingSuite: BenchSuite = {
   name: "matching",
   description: "a 5-need plan matched against the synthetic catalog (embedded index + PostgreSQL facts)",
   async run(ctx) {
-    const server = await postgresDatabase(ctx, "matching");
-    if (!server) {
-      ctx.log("no PostgreSQL server: matching suite skipped");
-      return [];
-    }
-    const handle = await createDb({ databaseUrl: server.url, poolSize: 8 });
-    try {
-      await migrateToLatest(handle.db);
-      await syncTaxonomy(handle.db);
-      const loadStarted = performance.now();
-      await loadSynthetic(handle.db, { count: ctx.docs, concurrency: 3 });
-      ctx.log(`loaded ${ctx.docs} services in ${Math.round(performance.now() - loadStarted)} ms`);
+    const rows = await withSyntheticCatalog(ctx, "matching", { pgliteFallback: false }, async ({ db }) => {
       const search = new EmbeddedSearch();
-      await rebuildSearchIndex(handle.db, search);
+      await rebuildSearchIndex(db, search);
       const findNearby = nearbyFromSearch(search);
 
       const rng = new Random("bench-matching");
@@ -63,27 +47,26 @@ export const matchingSuite: BenchSuite = {
       });
 
       const now = new Date();
-      for (const plan of plans.slice(0, 10)) await findPlanMatches(handle.db, findNearby, plan, now);
+      for (const plan of plans.slice(0, 10)) await findPlanMatches(db, findNearby, plan, now);
       const samples: number[] = [];
       let matched = 0;
       for (const plan of plans) {
         const t = performance.now();
-        const result = await findPlanMatches(handle.db, findNearby, plan, now);
+        const result = await findPlanMatches(db, findNearby, plan, now);
         samples.push(performance.now() - t);
         matched += result.needs.reduce((n, need) => n + need.matches.length, 0);
       }
       const s = summarize(samples);
       ctx.log(`matching p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, ${(matched / PLANS).toFixed(1)} matches per plan`);
       const size = `${Math.round(ctx.docs / 1000)}k catalog`;
-      const load = `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores at the end of the run`;
+      const load = machineLoad();
       return [
         atMost(`5-need plan matching p50 (${size})`, s.p50, "ms", 20, load),
         measured(`5-need plan matching p99 (${size})`, s.p99, "ms"),
         measured(`matches returned per plan (${size})`, matched / PLANS, "matches", "top 20 per need, within 5 km"),
       ];
-    } finally {
-      await handle.close();
-      await server.drop();
-    }
+    });
+    if (!rows) ctx.log("no PostgreSQL server: matching suite skipped");
+    return rows ?? [];
   },
 };

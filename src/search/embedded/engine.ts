@@ -132,7 +132,7 @@ export class EmbeddedIndex {
       total = countBits(candidates);
       if (total === 0) continue;
       if (facets.kinds) countKinds(store, candidates, facets.kinds);
-      if (facets.others) forEachSlot(candidates, (slot) => facets.add(slot));
+      if (facets.others) facets.addAll(candidates);
       top =
         matches.length === 0 ? rankRecent(ctx) : matches.length === 1 && !matches[0]!.typos ? rankTiered(ctx) : rankByScore(ctx);
     }
@@ -293,8 +293,7 @@ function add(store: DocStore, text: TextIndex, doc: SearchDocument) {
   }
   f = foldToCodes(doc.organization.nameKana ? `${doc.organization.name} ${doc.organization.nameKana}` : doc.organization.name);
   text.addField(slot, 2, f.codes, f.length);
-  f = foldToCodes(doc.description);
-  text.addField(slot, 3, f.codes, f.length);
+  text.addSharedField(slot, 3, doc.description);
   f = foldToCodes(doc.address);
   text.addField(slot, 4, f.codes, f.length);
 }

@@ -2,6 +2,7 @@ import { WEEKDAYS } from "../../domain/schedule.js";
 import { KIND_CODES } from "../../domain/taxonomy.js";
 import type { FacetName, SearchResult } from "../port.js";
 import { type DocStore, FLAG_FREE } from "./doc-store.js";
+import type { Candidates } from "./rank.js";
 
 /** Facet counts over every matching document. */
 export class FacetCounter {
@@ -13,6 +14,8 @@ export class FacetCounter {
   readonly #langs: Int32Array | undefined;
   readonly #free: Int32Array | undefined;
   readonly #days: Int32Array | undefined;
+  /** Documents per (weekday mask, free) pair: one increment per document, spread over days and free in `result`. */
+  readonly #daysAndFree: Int32Array | undefined;
 
   constructor(
     private readonly store: DocStore,
@@ -24,21 +27,18 @@ export class FacetCounter {
     this.#langs = want.has("language") ? new Int32Array(store.langStride * 32) : undefined;
     this.#free = want.has("free") ? new Int32Array(2) : undefined;
     this.#days = want.has("openOn") ? new Int32Array(7) : undefined;
-    this.others = Boolean(this.#munis || this.#langs || this.#free || this.#days);
+    this.#daysAndFree = this.#free || this.#days ? new Int32Array(256) : undefined;
+    this.others = Boolean(this.#munis || this.#langs || this.#daysAndFree);
   }
 
   reset(): void {
-    for (const counts of [this.kinds, this.#munis, this.#langs, this.#free, this.#days]) counts?.fill(0);
+    for (const counts of [this.kinds, this.#munis, this.#langs, this.#free, this.#days, this.#daysAndFree]) counts?.fill(0);
   }
 
   add(slot: number): void {
     const s = this.store;
     if (this.#munis && s.muni[slot]! >= 0) this.#munis[s.muni[slot]!]!++;
-    if (this.#free) this.#free[s.flags[slot]! & FLAG_FREE ? 0 : 1]!++;
-    if (this.#days) {
-      const d = s.days[slot]!;
-      for (let i = 0; i < 7; i++) if (d & (1 << i)) this.#days[i]!++;
-    }
+    if (this.#daysAndFree) this.#daysAndFree[(s.days[slot]! << 1) | (s.flags[slot]! & FLAG_FREE)]!++;
     if (this.#langs) {
       for (let w = 0; w < s.langStride; w++) {
         let bits = s.langs[slot * s.langStride + w]!;
@@ -51,7 +51,48 @@ export class FacetCounter {
     }
   }
 
+  /** `add` for every candidate (the loop inlined: facets of every matching document are the costliest part of a broad query). */
+  addAll(c: Candidates): void {
+    const { muni, days, flags, langs, langStride } = this.store;
+    const munis = this.#munis;
+    const pairs = this.#daysAndFree;
+    const languages = this.#langs;
+    for (let i = 0; i < c.nonZeroCount; i++) {
+      const w = c.nonZero[i]!;
+      let word = c.words[w]!;
+      while (word !== 0) {
+        const low = word & -word;
+        word ^= low;
+        const slot = (w << 5) | (31 - Math.clz32(low));
+        if (munis) {
+          const m = muni[slot]!;
+          if (m >= 0) munis[m]!++;
+        }
+        if (pairs) pairs[(days[slot]! << 1) | (flags[slot]! & FLAG_FREE)]!++;
+        if (languages) {
+          for (let lw = 0; lw < langStride; lw++) {
+            let bits = langs[slot * langStride + lw]!;
+            while (bits) {
+              const lowBit = bits & -bits;
+              languages[lw * 32 + (31 - Math.clz32(lowBit))]!++;
+              bits ^= lowBit;
+            }
+          }
+        }
+      }
+    }
+  }
+
   result(): SearchResult["facets"] {
+    if (this.#daysAndFree) {
+      for (let pair = 0; pair < 256; pair++) {
+        const n = this.#daysAndFree[pair]!;
+        if (n === 0) continue;
+        if (this.#free) this.#free[pair & FLAG_FREE ? 0 : 1]! += n;
+        if (this.#days) for (let d = 0; d < 7; d++) if ((pair >>> 1) & (1 << d)) this.#days[d]! += n;
+      }
+      this.#daysAndFree.fill(0);
+    }
     const out: SearchResult["facets"] = {};
     const nonZero = (entries: [string, number][]) => Object.fromEntries(entries.filter(([, n]) => n > 0));
     const counts = (values: readonly string[], c: Int32Array) => nonZero(values.map((v, i) => [v, c[i] ?? 0]));

@@ -1,4 +1,4 @@
-import { decode, isCjkUnit } from "../../domain/japanese.js";
+import { decode, foldToCodes, isCjkUnit } from "../../domain/japanese.js";
 import { PostingList, intersectInto } from "./postings.js";
 
 /**
@@ -9,6 +9,11 @@ import { PostingList, intersectInto } from "./postings.js";
  *
  * A posting is `slot << 3 | attribute`: every list is sorted by document and field, so
  * intersecting the bigrams of a word finds the documents that have all of them in one field.
+ *
+ * A text many documents share (a description written once for a chain or a template) is
+ * indexed once, as a group, in a nested index whose "slots" are group ids; a lookup expands the
+ * groups it finds to their documents. This keeps the postings of such texts from growing with the
+ * documents that repeat them: smaller lists to intersect, less memory, less to fold at build.
  */
 export const ATTRIBUTES = ["name", "nameKana", "organization", "description", "address"] as const;
 export type AttributeName = (typeof ATTRIBUTES)[number];
@@ -69,12 +74,61 @@ class IntMap {
   }
 }
 
+/** Group-level matches of a nested index lookup (a group's field bits, as `TermMatches.fields`). */
+class GroupMatches {
+  fields: Uint8Array;
+  bits: Uint32Array;
+  fieldBits: Uint32Array[];
+  constructor(groups: number) {
+    this.fields = new Uint8Array(groups);
+    this.bits = new Uint32Array(Math.ceil(groups / 32));
+    this.fieldBits = Array.from({ length: ATTRIBUTES.length }, () => new Uint32Array(this.bits.length));
+  }
+  markList(list: PostingList): void {
+    for (let i = 0; i < list.length; i++) this.fields[list.data[i]! >>> ATTR_BITS]! |= 1 << (list.data[i]! & 7);
+  }
+}
+
 export class TextIndex {
   readonly #bigramIds = new IntMap();
   readonly lists: PostingList[] = [];
   readonly words = new Map<string, PostingList>();
   #sortedKeys: Uint32Array | null = null;
   #vocabulary: string[] | null = null;
+  /** Shared texts, by group id (absent in a nested index). */
+  readonly #groups: TextIndex | null;
+  readonly #groupIds = new Map<string, number>();
+  /** Per group, the slots that have its text, ascending. */
+  readonly #groupSlots: PostingList[] = [];
+
+  constructor(nested = false) {
+    this.#groups = nested ? null : new TextIndex(true);
+  }
+
+  /** Indexes a field whose text other documents may share (descriptions): folded and indexed once per distinct text. */
+  addSharedField(slot: number, attr: number, text: string): void {
+    if (!text) return;
+    let group = this.#groupIds.get(text);
+    if (group === undefined) {
+      group = this.#groupSlots.length;
+      this.#groupIds.set(text, group);
+      this.#groupSlots.push(new PostingList(1));
+      const f = foldToCodes(text);
+      this.#groups!.addField(group, attr, f.codes, f.length);
+      this.#vocabulary = null;
+    }
+    this.#groupSlots[group]!.push(slot);
+  }
+
+  /** The document postings of group postings (`group << 3 | attr` → `slot << 3 | attr` for each slot of the group), appended to `into`. */
+  #expand(groupPostings: PostingList, into: PostingList): void {
+    for (let i = 0; i < groupPostings.length; i++) {
+      const entry = groupPostings.data[i]!;
+      const attr = entry & 7;
+      const slots = this.#groupSlots[entry >>> ATTR_BITS]!;
+      for (let j = 0; j < slots.length; j++) into.push((slots.data[j]! << ATTR_BITS) | attr);
+    }
+  }
 
   /**
    * Indexes one field of one document from its folded code units (`foldToCodes`). Fields of a
@@ -141,6 +195,34 @@ export class TextIndex {
     out: { fields: Uint8Array; bits: Uint32Array; fieldBits: Uint32Array[]; markList(list: PostingList, typos: number): void },
     typos = 0,
   ): boolean {
+    const own = this.#cjkOwn(term, out, typos);
+    return this.#cjkShared(term, out, typos) || own;
+  }
+
+  /** `cjk` over the shared texts: finds the groups, then marks their documents. */
+  #cjkShared(term: string, out: { markList(list: PostingList, typos: number): void }, typos: number): boolean {
+    if (!this.#groups || this.#groupSlots.length === 0) return false;
+    const groups = new GroupMatches(this.#groupSlots.length);
+    if (!this.#groups.#cjkOwn(term, groups, 0)) return false;
+    const found = new PostingList();
+    for (let g = 0; g < groups.fields.length; g++) {
+      const fields = groups.fields[g]! & 0x1f;
+      if (fields === 0) continue;
+      const slots = this.#groupSlots[g]!;
+      for (let attr = 0; attr < ATTRIBUTES.length; attr++) {
+        if ((fields & (1 << attr)) === 0) continue;
+        for (let j = 0; j < slots.length; j++) found.push((slots.data[j]! << ATTR_BITS) | attr);
+      }
+    }
+    if (found.length > 0) out.markList(found, typos);
+    return found.length > 0;
+  }
+
+  #cjkOwn(
+    term: string,
+    out: { fields: Uint8Array; bits: Uint32Array; fieldBits: Uint32Array[]; markList(list: PostingList, typos: number): void },
+    typos: number,
+  ): boolean {
     if (term.length === 0) return false;
     if (term.length === 1) {
       const first = term.charCodeAt(0);
@@ -172,9 +254,15 @@ export class TextIndex {
     return intersectInto(lists, out, typos) > 0;
   }
 
-  /** Postings of a Latin word. */
+  /** Postings of a Latin word (with those of the shared texts that have it). */
   word(word: string): PostingList | undefined {
-    return this.words.get(word);
+    const own = this.words.get(word);
+    const shared = this.#groups?.words.get(word);
+    if (!shared || shared.length === 0) return own;
+    const all = new PostingList((own?.length ?? 0) + shared.length);
+    for (let i = 0; i < (own?.length ?? 0); i++) all.push(own!.data[i]!);
+    this.#expand(shared, all);
+    return all;
   }
 
   /** Indexed words that start with `prefix` (the word itself excluded). */
@@ -217,7 +305,7 @@ export class TextIndex {
   }
 
   #vocab(): string[] {
-    if (!this.#vocabulary) this.#vocabulary = [...this.words.keys()].sort();
+    if (!this.#vocabulary) this.#vocabulary = [...new Set([...this.words.keys(), ...(this.#groups?.words.keys() ?? [])])].sort();
     return this.#vocabulary;
   }
 
@@ -232,6 +320,7 @@ export class TextIndex {
       list.remap(fix);
       if (list.length === 0) this.words.delete(word);
     }
+    for (const slots of this.#groupSlots) slots.remap((slot) => map[slot]!);
     this.#sortedKeys = null;
     this.#vocabulary = null;
   }
@@ -239,10 +328,12 @@ export class TextIndex {
   trim(): void {
     for (const list of this.lists) list.trim();
     for (const list of this.words.values()) list.trim();
+    for (const slots of this.#groupSlots) slots.trim();
+    this.#groups?.trim();
   }
 
   postingCount(): number {
-    let n = 0;
+    let n = this.#groups?.postingCount() ?? 0;
     for (const list of this.lists) n += list.length;
     for (const list of this.words.values()) n += list.length;
     return n;

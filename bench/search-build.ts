@@ -1,0 +1,19 @@
+import { createDb } from "../src/db/create-db.js";
+import { EmbeddedSearch } from "../src/search/embedded/embedded-search.js";
+import { rebuildSearchIndex } from "../src/search/rebuild.js";
+
+/**
+ * `node --expose-gc --import tsx bench/search-build.ts <postgres-url>`: builds the embedded index
+ * from the database in a fresh process, as `npm start` does, and prints the build time and the
+ * process' memory with the index loaded (after a full GC) as JSON. Run by the search suite, so
+ * that the memory figure is not inflated by the benchmark's own catalog generation.
+ */
+const url = process.argv[2];
+if (!url) throw new Error("usage: search-build.ts <postgres-url>");
+const handle = await createDb({ databaseUrl: url, poolSize: 2 });
+const search = new EmbeddedSearch();
+const { documents, elapsedMs } = await rebuildSearchIndex(handle.db, search);
+await handle.close();
+(globalThis as { gc?: () => void }).gc?.();
+const memory = process.memoryUsage();
+console.log(JSON.stringify({ documents, buildMs: elapsedMs, rssMb: memory.rss / 2 ** 20, heapMb: memory.heapUsed / 2 ** 20 }));
