@@ -25,6 +25,8 @@ export interface DbOptions {
   poolSize?: number;
   /** A PGlite data directory dump to start from (tests start from a migrated snapshot). */
   pgliteSnapshot?: Blob;
+  /** Told when an idle pooled connection to PostgreSQL dies (the server restarted, the network dropped). */
+  onConnectionLost?: (err: Error) => void;
 }
 
 // int8 (bigserial ids, count(*)) as a JS number would lose precision past 2^53; keep them as strings
@@ -38,6 +40,12 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 export async function createDb(options: DbOptions): Promise<DbHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // A connection that dies (PostgreSQL restarted, the network dropped) emits 'error' on its
+    // client, and for an idle one on the pool too; unheard, either ends the process. The query in
+    // flight fails on its own (→ 503) and the pool replaces dead connections, so noting it is all
+    // there is to do.
+    pool.on("connect", (client) => client.on("error", (err) => options.onConnectionLost?.(err)));
+    pool.on("error", () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "postgres", close: () => db.destroy() };
   }
