@@ -3,7 +3,7 @@ import { DEMO_CENTERS } from "../../seed/demo/centers.js";
 import { Random } from "../../seed/random.js";
 
 /**
- * The request mix of the load run, stated here once (bench/README.md quotes it). Each request
+ * The request mix of the load run, stated here once (bench/README.md describes it). Each request
  * carries the statuses it may answer with: anything else counts as an error.
  */
 export interface LoadRequest {
@@ -142,10 +142,4 @@ export function mixedRequests(count: number, f: LoadFixtures, seed = "bench-load
     if (label === MIXED[4][0]) return referral();
     return { kind: "staff: referral board", method: "GET", path: `/api/v1/referrals?status=sent&size=${rng.pick([20, 50])}`, headers: staff, expect: [200] };
   });
-}
-
-/** "60 % public search, 20 % HSDS …": a mix as one line. */
-export function describeMix(mix: readonly (readonly [string, number, ...unknown[]])[]): string {
-  const total = mix.reduce((n, [, w]) => n + w, 0);
-  return mix.map(([label, w]) => `${Math.round((w / total) * 100)} % ${label}`).join("; ");
 }
