@@ -39,17 +39,18 @@ export async function runRequests(url: string, requests: readonly LoadRequest[],
         },
         onResponse: (status, _body, context) => {
           const { current: r, sentAt } = context as { current?: LoadRequest; sentAt: number };
-          if (r) {
-            if (!samples.has(r.kind)) samples.set(r.kind, []);
-            samples.get(r.kind)!.push(performance.now() - sentAt);
-          }
-          if (r && !r.expect.includes(status)) unexpected[`${r.kind} ${status}`] = (unexpected[`${r.kind} ${status}`] ?? 0) + 1;
+          if (!r) return;
+          if (!samples.has(r.kind)) samples.set(r.kind, []);
+          samples.get(r.kind)!.push(performance.now() - sentAt);
+          if (!r.expect.includes(status)) unexpected[`${r.kind} ${status}`] = (unexpected[`${r.kind} ${status}`] ?? 0) + 1;
         },
       },
     ],
   });
   if (result.errors) unexpected["socket errors and timeouts"] = result.errors;
   const completed = result["1xx"] + result["2xx"] + result["3xx"] + result["4xx"] + result["5xx"];
+  const unanswered = requests.length - completed - result.errors;
+  if (unanswered > 0) unexpected["never sent or answered"] = unanswered;
   return {
     requests: completed,
     errors: Object.values(unexpected).reduce((n, c) => n + c, 0),
