@@ -8,7 +8,11 @@ import { type DemoLoadResult, isDatabaseEmpty, loadDemo } from "../seed/load.js"
 
 /** Opens the configured database and brings its schema and reference data up to date. */
 export async function openDatabase(config: Config, log: Logger): Promise<DbHandle> {
-  const handle = await createDb({ databaseUrl: config.DATABASE_URL, dataDir: config.TSUNAGU_DATA_DIR });
+  const handle = await createDb({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.TSUNAGU_DATA_DIR,
+    onConnectionLost: (err) => log.warn("database connection lost; the pool will reconnect", { err }),
+  });
   const applied = await migrateToLatest(handle.db);
   if (applied.length) log.info("migrations applied", { migrations: applied.map((m) => m.migrationName) });
   await syncTaxonomy(handle.db);

@@ -17,6 +17,8 @@ export interface DbOptions {
   poolSize?: number;
   /** A PGlite data directory dump to start from (tests start from a migrated snapshot). */
   pgliteSnapshot?: Blob;
+  /** Told when an idle pooled connection to PostgreSQL dies (the server restarted, the network dropped). */
+  onConnectionLost?: (err: Error) => void;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface DbOptions {
  * PGlite through its node-postgres adapter, so the same SQL and the same kysely dialect run on both.
  */
 export async function createDb(options: DbOptions): Promise<DbHandle> {
-  if (options.databaseUrl) return connectPostgres(options.databaseUrl, options.poolSize);
+  if (options.databaseUrl) return connectPostgres(options.databaseUrl, options.poolSize, options.onConnectionLost);
   const dataDir = options.dataDir ?? "memory://";
   const loadDataDir = options.pgliteSnapshot ?? (await templateForNewDataDir(dataDir));
   const lite = await PGlite.create(dataDir, { extensions: { pg_trgm }, loadDataDir });

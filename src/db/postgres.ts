@@ -19,7 +19,14 @@ export function kyselyOn(pool: PostgresPool): Kysely<Database> {
 }
 
 /** PostgreSQL through a connection string. */
-export function connectPostgres(databaseUrl: string, poolSize = 10): DbHandle {
-  const db = kyselyOn(new pg.Pool({ connectionString: databaseUrl, max: poolSize }));
+export function connectPostgres(databaseUrl: string, poolSize = 10, onConnectionLost?: (err: Error) => void): DbHandle {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // A connection that dies (PostgreSQL restarted, the network dropped) emits 'error' on its
+  // client, and for an idle one on the pool too; unheard, either ends the process. The query in
+  // flight fails on its own (→ 503) and the pool replaces dead connections, so noting it is all
+  // there is to do.
+  pool.on("connect", (client) => client.on("error", (err) => onConnectionLost?.(err)));
+  pool.on("error", () => undefined);
+  const db = kyselyOn(pool);
   return { db, kind: "postgres", close: () => db.destroy() };
 }

@@ -6,6 +6,7 @@ import { isCenterStaff } from "../auth/principal.js";
 import { loadServiceAggregate } from "../catalog/aggregate.js";
 import { isPublicAggregate } from "../catalog/public-catalog.js";
 import type { Database } from "../db/database.js";
+import { isUniqueViolation } from "../db/sql.js";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { enqueueChanges } from "../outbox/enqueue.js";
 import { findPlanById } from "../plans/repository.js";
@@ -37,13 +38,8 @@ export async function createReferral(
   const centerId = staffCenter(actor);
   const requestHash = createHash("sha256").update(JSON.stringify(input)).digest("hex");
   if (idempotencyKey) {
-    const seen = await repo.findByIdempotencyKey(deps.db, centerId, idempotencyKey);
-    if (seen) {
-      if (seen.request_hash !== requestHash) {
-        throw new ConflictError("this Idempotency-Key was already used for a different referral", "idempotency-key-reused");
-      }
-      return { referral: (await getReferral(deps, actor, seen.id)) as StaffReferralView, replayed: true };
-    }
+    const replay = await replayOf(deps, actor, centerId, idempotencyKey, requestHash);
+    if (replay) return replay;
   }
 
   const plan = await findPlanById(deps.db, centerId, input.planId);
@@ -77,38 +73,55 @@ export async function createReferral(
 
   const now = deps.now();
   const needKind = plan.needs.find((n) => n.kind === service.service.kind || service.otherKinds.includes(n.kind))?.kind ?? null;
-  const id = await deps.db.transaction().execute(async (trx) => {
-    const reference = await repo.nextReference(trx, now);
-    const id = await repo.insertReferral(trx, {
-      reference,
-      center_id: centerId,
-      plan_id: plan.id,
-      service_id: service.service.id,
-      location_id: site?.location.id ?? null,
-      organization_id: service.organization.id,
-      need_kind: needKind,
-      status: "sent",
-      message: input.message ?? null,
-      contact_preference: input.contactPreference ?? "via_center",
-      contact: input.contact ? JSON.stringify(input.contact) : null,
-      consent_given: input.consent.given,
-      consent_privacy_notice_shared: input.consent.privacyNoticeShared,
-      consent_share_contact: input.consent.shareContact,
-      consent_share_family_details: input.consent.shareFamilyDetails ?? false,
-      consent_wording_version: input.consent.wordingVersion,
-      consent_recorded_at: input.consent.recordedAt,
-      idempotency_key: idempotencyKey ?? null,
-      request_hash: requestHash,
-      created_by: actor.userId,
-      created_at: now,
-      updated_at: now,
+  let id: string;
+  try {
+    id = await deps.db.transaction().execute(async (trx) => {
+      const reference = await repo.nextReference(trx, now);
+      const id = await repo.insertReferral(trx, {
+        reference,
+        center_id: centerId,
+        plan_id: plan.id,
+        service_id: service.service.id,
+        location_id: site?.location.id ?? null,
+        organization_id: service.organization.id,
+        need_kind: needKind,
+        status: "sent",
+        message: input.message ?? null,
+        contact_preference: input.contactPreference ?? "via_center",
+        contact: input.contact ? JSON.stringify(input.contact) : null,
+        consent_given: input.consent.given,
+        consent_privacy_notice_shared: input.consent.privacyNoticeShared,
+        consent_share_contact: input.consent.shareContact,
+        consent_share_family_details: input.consent.shareFamilyDetails ?? false,
+        consent_wording_version: input.consent.wordingVersion,
+        consent_recorded_at: input.consent.recordedAt,
+        idempotency_key: idempotencyKey ?? null,
+        request_hash: requestHash,
+        created_by: actor.userId,
+        created_at: now,
+        updated_at: now,
+      });
+      await repo.insertEvent(trx, { referral_id: id, status: "sent", from_status: null, note: input.message ?? null, reason: null, outcome: null, actor_user_id: actor.userId, actor_role: actor.role });
+      await recordAudit(trx, actor, { action: "referral.create", entityType: "referral", entityId: id, after: { reference, planId: plan.id, serviceId: service.service.id, status: "sent", consent: input.consent }, centerId, organizationId: service.organization.id, requestId: deps.requestId });
+      await enqueueChanges(trx, "referral.notify", [id]);
+      return id;
     });
-    await repo.insertEvent(trx, { referral_id: id, status: "sent", from_status: null, note: input.message ?? null, reason: null, outcome: null, actor_user_id: actor.userId, actor_role: actor.role });
-    await recordAudit(trx, actor, { action: "referral.create", entityType: "referral", entityId: id, after: { reference, planId: plan.id, serviceId: service.service.id, status: "sent", consent: input.consent }, centerId, organizationId: service.organization.id, requestId: deps.requestId });
-    await enqueueChanges(trx, "referral.notify", [id]);
-    return id;
-  });
+  } catch (err) {
+    // The same key sent again while the first request was still running (a client retrying on a
+    // timeout): the first one committed, so this one is its replay, not a failure.
+    const replay = idempotencyKey && isUniqueViolation(err, "referral_idempotency_uq") ? await replayOf(deps, actor, centerId, idempotencyKey, requestHash) : undefined;
+    if (replay) return replay;
+    throw err;
+  }
   return { referral: (await getReferral(deps, actor, id)) as StaffReferralView, replayed: false };
+}
+
+/** The referral created earlier under this Idempotency-Key, if any; a different body under the same key is a conflict. */
+async function replayOf(deps: ReferralDeps, actor: Actor, centerId: string, key: string, requestHash: string): Promise<{ referral: StaffReferralView; replayed: true } | undefined> {
+  const seen = await repo.findByIdempotencyKey(deps.db, centerId, key);
+  if (!seen) return undefined;
+  if (seen.request_hash !== requestHash) throw new ConflictError("this Idempotency-Key was already used for a different referral", "idempotency-key-reused");
+  return { referral: (await getReferral(deps, actor, seen.id)) as StaffReferralView, replayed: true };
 }
 
 export async function recordReferralEvent(deps: ReferralDeps, actor: Actor, id: string, event: ReferralEventBody): Promise<ReferralView> {

@@ -75,6 +75,25 @@ describe(`plans and referrals through the API on ${TEST_DB}`, () => {
     expect(text).not.toContain("API-0001");
   });
 
+  it("answers a create repeated while the first is still running as its replay: one referral, never a 5xx", async () => {
+    const plan = await call(api.app, "/api/v1/plans", api.as("staff1@example.jp", "POST", { caseRef: "API-0002", family: { lat: 35.8, lng: 139.7 }, needs: [{ kind: "kodomo-shokudo" }] }));
+    const service = await publishedServiceOf(api.h.db, demoActor("partner1@example.jp").organizationId!);
+    const send = (body: object) =>
+      call(api.app, "/api/v1/referrals", {
+        ...api.as("staff1@example.jp", "POST", body),
+        headers: { authorization: `Bearer ${api.tokens["staff1@example.jp"]}`, "content-type": "application/json", "idempotency-key": "api-0002-ref-1" },
+      });
+    const body = { planId: plan.body.id, serviceId: service.id, consent: consent() };
+    // All at once: each passes the "key seen before?" check before any of them has committed.
+    const sent = await Promise.all(Array.from({ length: 4 }, () => send(body)));
+    expect(sent.map((r) => r.res.status)).toEqual([201, 201, 201, 201]);
+    expect(new Set(sent.map((r) => r.body.id)).size).toBe(1);
+    expect(sent.filter((r) => r.res.headers.get("idempotent-replayed") === "true")).toHaveLength(3);
+    const rows = await api.h.db.selectFrom("referral").select("id").where("plan_id", "=", plan.body.id).execute();
+    expect(rows).toHaveLength(1);
+    expectCallProblem(await send({ ...body, message: "別の内容" }), 409);
+  });
+
   it("validates plans strictly, naming the field", async () => {
     const bad = [
       [{ caseRef: "山田花子", family: { lat: 35.8, lng: 139.7 }, needs: [{ kind: "daycare" }] }, "caseRef"],

@@ -6,16 +6,30 @@ import { enqueueOrganizationChanges, enqueueServiceChanges } from "../../src/out
 import { OutboxWorker } from "../../src/outbox/worker.js";
 import type { SearchDocument } from "../../src/search/document.js";
 import { EmbeddedSearch } from "../../src/search/embedded/embedded-search.js";
-import { type DocumentScope, SearchUnavailableError, type SynonymGroups } from "../../src/search/port.js";
+import { type DocumentScope, type SearchQuery, type SearchResult, type SearchStats, SearchUnavailableError, type SynonymGroups } from "../../src/search/port.js";
 import { streamAllDocuments } from "../../src/search/projection.js";
 import { rebuildSearchIndex } from "../../src/search/rebuild.js";
+import { createApp } from "../../src/api/app.js";
+import { loadConfig } from "../../src/config.js";
 import { TEST_DB, createTestDb } from "../support/db.js";
+import { expectProblem } from "../support/problem.js";
 import { aService, insertCatalog } from "../support/catalog.js";
 
-/** An index that can be switched off: every write fails as if the engine were unreachable. */
+/**
+ * An index that can be switched off: writes, searches and stats fail as if the engine were
+ * unreachable (`getDocuments` stays up, for the test to look inside).
+ */
 class SwitchableSearch extends EmbeddedSearch {
   down = false;
   failures = 0;
+  override async search(query: SearchQuery): Promise<SearchResult> {
+    this.#check();
+    return super.search(query);
+  }
+  override async stats(): Promise<SearchStats> {
+    this.#check();
+    return super.stats();
+  }
   override async replace(scope: DocumentScope, documents: readonly SearchDocument[]): Promise<void> {
     this.#check();
     return super.replace(scope, documents);
@@ -54,6 +68,7 @@ describe(`outbox while the search index is down, on ${TEST_DB}`, () => {
   let h: DbHandle;
   let search: SwitchableSearch;
   let worker: OutboxWorker;
+  let app: ReturnType<typeof createApp>;
   const organizations: string[] = [];
   const services: string[] = [];
 
@@ -71,14 +86,22 @@ describe(`outbox while the search index is down, on ${TEST_DB}`, () => {
     await rebuildSearchIndex(h.db, search);
     worker = new OutboxWorker({ db: h.db, search, log: createLogger("silent"), backoffMs: 10, maxBackoffMs: 100, pollMs: 20, batchSize: 100 });
     worker.start();
+    app = createApp({ db: h.db, dbKind: h.kind, config: loadConfig({ TSUNAGU_SEED: "none", LOG_LEVEL: "silent" }), log: createLogger("silent"), search, indexer: worker });
   });
+
+  const health = async () => {
+    const res = await app.request("/api/v1/health");
+    expect(res.status).toBe(200);
+    return (await res.json()) as { status: string; searchStatus: string; outboxPending: number; outboxRetrying: boolean };
+  };
   afterAll(async () => {
     await worker.stop();
     await h.close();
   });
 
-  it("keeps every change and applies it, in order, once the index is back", async () => {
+  it("keeps every change, reports itself degraded, and applies them in order once the index is back", async () => {
     const before = (await search.getDocuments()).map((d) => d.id).sort();
+    expect(await health()).toMatchObject({ status: "ok", searchStatus: "ok", outboxPending: 0, outboxRetrying: false });
     search.down = true;
 
     // 1,000 changes in 200 transactions: new services, renames, unpublishing and publishing,
@@ -122,6 +145,9 @@ describe(`outbox while the search index is down, on ${TEST_DB}`, () => {
     const head = await h.db.selectFrom("outbox").select(["attempts", "last_error"]).orderBy("id").limit(1).executeTakeFirstOrThrow();
     expect(head.attempts).toBeGreaterThan(0);
     expect(head.last_error).toMatch(/switched off/);
+    // What the public and operators see meanwhile: search answers 503, health says degraded and why.
+    await expectProblem(await app.request("/api/v1/search?q=テスト食堂"), 503);
+    expect(await health()).toMatchObject({ status: "degraded", searchStatus: "unavailable", outboxPending: 1000, outboxRetrying: true });
 
     search.down = false;
     await until(async () => (await pending(h)) === 0, "the outbox to drain");
@@ -129,5 +155,7 @@ describe(`outbox while the search index is down, on ${TEST_DB}`, () => {
     expect(await search.getDocuments().then((docs) => docs.sort((a, b) => a.id.localeCompare(b.id)))).toEqual(await dbDocuments(h));
     const parked = await h.db.selectFrom("outbox").select("id").where("last_error", "like", "parked%").execute();
     expect(parked).toEqual([]);
+    expect(await health()).toMatchObject({ status: "ok", searchStatus: "ok", outboxPending: 0, outboxRetrying: false });
+    expect((await app.request("/api/v1/search?q=新規サービス")).status).toBe(200);
   });
 });

@@ -1,0 +1,64 @@
+import autocannon from "autocannon";
+import { summarize } from "../harness.js";
+import type { LoadRequest } from "./mix.js";
+
+export interface LoadResult {
+  requests: number;
+  /** Socket errors, timeouts and answers with a status the request did not expect. */
+  errors: number;
+  /** `kind status` → count, for every answer that was not expected (and `socket errors`). */
+  unexpected: Record<string, number>;
+  /** Latency in ms (autocannon's histogram: whole milliseconds). */
+  p50: number;
+  p99: number;
+  requestsPerSecond: number;
+  durationSeconds: number;
+  /** Per kind of request: how many, and their latency p50 / p99 in ms (timed here, not by autocannon). */
+  byKind: Record<string, { n: number; p50: number; p99: number }>;
+}
+
+/**
+ * Sends each request of `requests` once, over `connections` keep-alive connections, with
+ * autocannon in this process (the server runs in its own), and checks every status.
+ */
+export async function runRequests(url: string, requests: readonly LoadRequest[], connections: number): Promise<LoadResult> {
+  let next = 0;
+  const unexpected: Record<string, number> = {};
+  const samples = new Map<string, number[]>();
+  const result = await autocannon({
+    url,
+    connections,
+    amount: requests.length,
+    timeout: 30,
+    requests: [
+      {
+        setupRequest: (req, context) => {
+          const r = requests[next++ % requests.length]!;
+          Object.assign(context, { current: r, sentAt: performance.now() });
+          return { ...req, method: r.method, path: r.path, headers: { ...r.headers }, body: r.body };
+        },
+        onResponse: (status, _body, context) => {
+          const { current: r, sentAt } = context as { current?: LoadRequest; sentAt: number };
+          if (!r) return;
+          if (!samples.has(r.kind)) samples.set(r.kind, []);
+          samples.get(r.kind)!.push(performance.now() - sentAt);
+          if (!r.expect.includes(status)) unexpected[`${r.kind} ${status}`] = (unexpected[`${r.kind} ${status}`] ?? 0) + 1;
+        },
+      },
+    ],
+  });
+  if (result.errors) unexpected["socket errors and timeouts"] = result.errors;
+  const completed = result["1xx"] + result["2xx"] + result["3xx"] + result["4xx"] + result["5xx"];
+  const unanswered = requests.length - completed - result.errors;
+  if (unanswered > 0) unexpected["never sent or answered"] = unanswered;
+  return {
+    requests: completed,
+    errors: Object.values(unexpected).reduce((n, c) => n + c, 0),
+    unexpected,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requestsPerSecond: completed / result.duration,
+    durationSeconds: result.duration,
+    byKind: Object.fromEntries([...samples].map(([kind, ms]) => [kind, (({ n, p50, p99 }) => ({ n, p50, p99 }))(summarize(ms))])),
+  };
+}
