@@ -33,8 +33,11 @@ export function withDatabaseOptions(command: Command): Command {
  * and always closes it.
  */
 export async function usingDatabase<T>(opts: DatabaseOptions, fn: (handle: DbHandle) => Promise<T>, { migrate = true } = {}): Promise<T> {
+  const env: Record<string, string | undefined> = { ...process.env };
+  // An explicit --data-dir means PGlite, even when DATABASE_URL is in the environment.
+  if (opts.dataDir && !opts.databaseUrl) delete env.DATABASE_URL;
   const config = loadConfig({
-    ...process.env,
+    ...env,
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...(opts.dataDir ? { TSUNAGU_DATA_DIR: opts.dataDir } : {}),
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",

@@ -12,7 +12,7 @@ import { userCommand } from "./commands/user.js";
 
 /**
  * `tsunagu`: the command line. Every subcommand works the same against PGlite (`--data-dir`,
- * default `TSUNAGU_DATA_DIR` or ./data) or PostgreSQL (`--database-url`, default `DATABASE_URL`).
+ * default `TSUNAGU_DATA_DIR` or ./data; an explicit `--data-dir` wins over `DATABASE_URL`) or PostgreSQL (`--database-url`, default `DATABASE_URL`).
  * Exit codes: 0 ok, 1 error, 2 usage.
  */
 const program = new Command()
