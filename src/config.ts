@@ -25,6 +25,11 @@ const configSchema = z.object({
   TSUNAGU_REFERRAL_RESPONSE_DAYS: z.coerce.number().int().min(1).max(90).default(5),
   /** Largest accepted request body, in bytes. */
   TSUNAGU_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  /**
+   * Memory for answers to repeated public searches, MiB (0: off). Only with the embedded engine:
+   * an answer is dropped as soon as the index changes.
+   */
+  TSUNAGU_SEARCH_CACHE_MIB: z.coerce.number().int().min(0).max(4096).default(32),
   /** Hours a sign-in (cookie and bearer token) stays valid. */
   TSUNAGU_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   /** Behind a reverse proxy: take the client address from the last X-Forwarded-For entry. */

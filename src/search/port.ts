@@ -126,6 +126,12 @@ export interface SearchPort {
   /** Every indexed document, by id (for consistency checks and tests). */
   getDocuments(ids: readonly string[]): Promise<SearchDocument[]>;
   stats(): Promise<SearchStats>;
+  /**
+   * A number that changes whenever any search result could change, for an index only this
+   * process writes (the embedded engine); undefined when others may change it unseen (a shared
+   * Meilisearch index), so results must not be cached.
+   */
+  resultsVersion?(): number;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import type { TypedResponse } from "hono";
 import { languageCodeSchema, municipalityCodeSchema } from "../../catalog/draft.js";
 import { WEEKDAYS } from "../../domain/schedule.js";
 import { KIND_CODES, type KindCode } from "../../domain/taxonomy.js";
@@ -11,6 +12,7 @@ import {
   type SearchHit,
   type SearchQuery,
 } from "../../search/port.js";
+import { respondAndRemember, serveCachedSearch } from "../search-response-cache.js";
 import { problems } from "../schemas/common.js";
 import { createRouter } from "../router.js";
 
@@ -216,6 +218,7 @@ export const searchRoutes = createRouter().openapi(
     description:
       "One hit per service and place. `q` understands kana/kanji variants (子ども・子供・こども), readings (さんごけあ), English labels, " +
       "romaji, typos in Latin words and everyday phrases (休みたい). Facets default to `kind`; `facets=` asks for none.",
+    middleware: [serveCachedSearch] as const,
     request: { query: searchQuerySchema },
     responses: {
       200: { description: "Matching services, best first", content: { "application/json": { schema: searchResponseSchema } } },
@@ -224,19 +227,20 @@ export const searchRoutes = createRouter().openapi(
     },
   }),
   async (c) => {
-    const result = await c.get("deps").search.search(toSearchQuery(c.req.valid("query")));
-    return c.json(
-      {
-        hits: result.hits.map(toHit),
-        total: result.total,
-        page: result.page,
-        size: result.size,
-        facets: result.facets as Record<string, Record<string, number>>,
-        expansions: result.expansions,
-        tookMs: Math.round(result.tookMs * 100) / 100,
-      },
-      200,
-    );
+    const { search } = c.get("deps");
+    // Read before searching: the answer belongs to the index as it was then.
+    const version = search.resultsVersion?.();
+    const result = await search.search(toSearchQuery(c.req.valid("query")));
+    const body: SearchResponseBody = {
+      hits: result.hits.map(toHit),
+      total: result.total,
+      page: result.page,
+      size: result.size,
+      facets: result.facets as Record<string, Record<string, number>>,
+      expansions: result.expansions,
+      tookMs: result.tookMs,
+    };
+    return respondAndRemember(c, version, body) as unknown as TypedResponse<SearchResponseBody, 200, "json">;
   },
 );
 

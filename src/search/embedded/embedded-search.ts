@@ -10,23 +10,29 @@ import { EmbeddedIndex } from "./engine.js";
 export class EmbeddedSearch implements SearchPort {
   readonly engine = "embedded" as const;
   readonly #index = new EmbeddedIndex();
+  /** Bumped by every change to the index or its synonyms (see `resultsVersion`). */
+  #version = 0;
 
   async prepare(synonyms: SynonymGroups): Promise<void> {
     this.#index.setSynonyms(synonyms);
+    this.#version++;
   }
 
   async setSynonyms(synonyms: SynonymGroups): Promise<void> {
     this.#index.setSynonyms(synonyms);
+    this.#version++;
   }
 
   async replace(scope: DocumentScope, documents: readonly SearchDocument[]): Promise<void> {
     this.#index.replace(scope, documents);
+    this.#version++;
   }
 
   async replaceAll(batches: AsyncIterable<readonly SearchDocument[]> | Iterable<readonly SearchDocument[]>): Promise<void> {
     const builder = this.#index.builder();
     for await (const batch of batches) builder.add(batch);
     builder.commit();
+    this.#version++;
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
@@ -39,6 +45,10 @@ export class EmbeddedSearch implements SearchPort {
 
   async stats(): Promise<SearchStats> {
     return { documents: this.#index.size };
+  }
+
+  resultsVersion(): number {
+    return this.#version;
   }
 
   async close(): Promise<void> {}

@@ -1,0 +1,76 @@
+import type { Context, MiddlewareHandler } from "hono";
+import { LRUCache } from "lru-cache";
+import type { SearchPort } from "../search/port.js";
+import type { AppEnv } from "./env.js";
+
+/**
+ * Answers a repeated public search from memory. Families ask the same things over and over
+ * (子ども食堂, the city's map), and the answer only changes when the index does, so the JSON body
+ * is kept per query string and thrown away as soon as the index's `resultsVersion` moves: a
+ * cached answer is never older than the index it would be computed from. Only indexes that
+ * this process alone writes have a version (the embedded engine); with a shared Meilisearch
+ * index nothing is cached. Public results only: the search route reads no principal.
+ *
+ * The body is kept without its last field, `tookMs`, which a hit fills with its own time.
+ */
+interface Entry {
+  version: number;
+  /** The response body up to, not including, `,"tookMs":…}`. */
+  head: string;
+}
+
+export interface SearchResponseCacheOptions {
+  /** Memory for cached bodies, in MiB (0: no cache). */
+  maxMiB: number;
+}
+
+const caches = new WeakMap<SearchPort, LRUCache<string, Entry>>();
+
+function cacheFor(search: SearchPort, options: SearchResponseCacheOptions): LRUCache<string, Entry> | undefined {
+  if (!search.resultsVersion || options.maxMiB <= 0) return undefined;
+  let cache = caches.get(search);
+  if (!cache) {
+    // UTF-16 strings: two bytes a code unit.
+    cache = new LRUCache<string, Entry>({ maxSize: options.maxMiB * 2 ** 20, sizeCalculation: (e, key) => 2 * (e.head.length + key.length) });
+    caches.set(search, cache);
+  }
+  return cache;
+}
+
+/** The raw query string: the same bytes ask the same question (and were valid when first answered). */
+const keyOf = (c: Context<AppEnv>): string => {
+  const url = c.req.url;
+  const at = url.indexOf("?");
+  return at < 0 ? "" : url.slice(at + 1);
+};
+
+/** `X-Cache: hit` or `miss` says which it was (as CDNs do), for operators and tests. */
+const respond = (c: Context<AppEnv>, head: string, tookMs: number, cache: "hit" | "miss") =>
+  c.body(`${head},"tookMs":${Math.round(tookMs * 100) / 100}}`, 200, { "content-type": "application/json", "x-cache": cache });
+
+/** Route middleware (before validation): a hit for the current index version is answered here. */
+export const serveCachedSearch: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const started = performance.now();
+  const { search, config } = c.get("deps");
+  const cache = cacheFor(search, { maxMiB: config.TSUNAGU_SEARCH_CACHE_MIB });
+  const entry = cache?.get(keyOf(c));
+  if (entry && entry.version === search.resultsVersion!()) return respond(c, entry.head, performance.now() - started, "hit");
+  await next();
+};
+
+/**
+ * Answers with `body` (its `tookMs` last) and keeps it for `version`, the index version read
+ * before the search ran. Any entry of an older version is dropped on the way.
+ */
+export function respondAndRemember<T extends { tookMs: number }>(c: Context<AppEnv>, version: number | undefined, body: T): Response {
+  const { tookMs, ...rest } = body;
+  const head = JSON.stringify(rest).slice(0, -1);
+  const { search, config } = c.get("deps");
+  const cache = version === undefined ? undefined : cacheFor(search, { maxMiB: config.TSUNAGU_SEARCH_CACHE_MIB });
+  if (cache) {
+    // A newer version makes every entry stale at once.
+    if (cache.size > 0 && cache.peek(cache.keys().next().value!)?.version !== version) cache.clear();
+    cache.set(keyOf(c), { version: version!, head });
+  }
+  return respond(c, head, tookMs, "miss");
+}
