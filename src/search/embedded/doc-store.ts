@@ -51,6 +51,8 @@ export class DocStore {
   readonly kindBits: Bitset[] = KIND_CODES.map(() => new Bitset(0));
   readonly idToSlot = new Map<string, number>();
   readonly grid = new Map<number, PostingList>();
+  /** Per municipality id, its slots ascending (dead ones included until `compact`), like the grid's cells. */
+  readonly muniSlots: PostingList[] = [];
 
   ids: string[] = [];
   serviceIds: string[] = [];
@@ -117,7 +119,9 @@ export class DocStore {
     this.kind[slot] = KIND_INDEX.get(doc.kind) ?? 0;
     this.kindMask[slot] = mask;
     this.org[slot] = this.organizations.id(doc.organization.id, { ...doc.organization });
-    this.muni[slot] = doc.municipalityCode ? this.municipalities.id(doc.municipalityCode, doc.municipalityCode) : -1;
+    const muni = doc.municipalityCode ? this.municipalities.id(doc.municipalityCode, doc.municipalityCode) : -1;
+    this.muni[slot] = muni;
+    if (muni >= 0) (this.muniSlots[muni] ??= new PostingList()).push(slot);
 
     const hasPoint = doc.lat !== null && doc.lng !== null;
     this.lat[slot] = hasPoint ? doc.lat! : Number.NaN;
@@ -172,6 +176,12 @@ export class DocStore {
       this.#recent = { order, covered: this.size };
     }
     return this.#recent;
+  }
+
+  /** Drops the spare capacity of the grid's and municipalities' lists (after a bulk build). */
+  trim(): void {
+    for (const list of this.grid.values()) list.trim();
+    for (const list of this.muniSlots) list?.trim();
   }
 
   /** Marks a slot dead; postings that still point at it are skipped by every query. */
@@ -294,6 +304,7 @@ export class DocStore {
       list.remap((slot) => map[slot]!);
       if (list.length === 0) this.grid.delete(cell);
     }
+    for (const list of this.muniSlots) list?.remap((slot) => map[slot]!);
     this.#strings.clear();
     for (let s = 0; s < next; s++) this.descriptions[s] = this.#intern(this.descriptions[s]!);
     this.size = next;

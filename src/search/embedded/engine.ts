@@ -11,9 +11,10 @@ import { type CompiledFilter, compileFilter, originOf } from "./filter.js";
 import { boundsOf, cellsOf, distanceMeters, unitVector } from "./geo.js";
 import { KindMatcher } from "./kind-matcher.js";
 import { exactness, multiTermBase, singleTermBase } from "./score.js";
-import { type Candidates, type RankContext, countBits, countKinds, forEachSlot, rankByScore, rankRecent, rankTiered } from "./rank.js";
+import { type Candidates, type RankContext, countBits, countKinds, rankByScore, rankRecent, rankTiered } from "./rank.js";
 import { TermMatches, evaluateTerm } from "./term-eval.js";
 import { TextIndex } from "./text-index.js";
+import { PostingList } from "./postings.js";
 import { TopK } from "./top-k.js";
 
 /** Compact once this share of slots is dead (and at least `MIN_DEAD`). */
@@ -35,6 +36,9 @@ export class EmbeddedIndex {
   readonly #terms: TermMatches[] = [];
   #candidates = new Uint32Array(0);
   #nonZero = new Int32Array(0);
+  /** Candidate words of the sparse path: all zero between queries except `#sparseCount` words listed in `#nonZero`. */
+  #sparse = new Uint32Array(0);
+  #sparseCount = 0;
 
   setSynonyms(groups: SynonymGroups): void {
     this.#synonyms = new SynonymTable(groups);
@@ -49,6 +53,7 @@ export class EmbeddedIndex {
     const store = new DocStore();
     const text = new TextIndex();
     for (const doc of docs) add(store, text, doc);
+    store.trim();
     text.trim();
     this.#store = store;
     this.#text = text;
@@ -67,6 +72,7 @@ export class EmbeddedIndex {
         }
       },
       commit: () => {
+        store.trim();
         text.trim();
         this.#store = store;
         this.#text = text;
@@ -168,35 +174,40 @@ export class EmbeddedIndex {
     const [ox, oy, oz] = origin ? unitVector(origin.lat, origin.lng) : [0, 0, 0];
     const { x, y, z, verifiedAt, kindMask } = store;
     const kindCounts = facets.kinds;
+    const { words, nonZero, nonZeroCount } = ctx.candidates;
     let total = 0;
-    forEachSlot(ctx.candidates, (slot) => {
-      if (!filter.test(slot)) return;
-      total++;
-      const kinds = kindMask[slot]!;
-      if (kindCounts) {
-        for (let m = kinds; m !== 0; m &= m - 1) kindCounts[31 - Math.clz32(m & -m)]!++;
+    // Slots word by word, inline: a callback per slot would cost more than the test itself.
+    for (let i = 0; i < nonZeroCount; i++) {
+      const w = nonZero[i]!;
+      for (let word = words[w]!; word !== 0; word &= word - 1) {
+        const slot = (w << 5) | (31 - Math.clz32(word & -word));
+        if (!filter.test(slot)) continue;
+        total++;
+        if (kindCounts) {
+          for (let m = kindMask[slot]!; m !== 0; m &= m - 1) kindCounts[31 - Math.clz32(m & -m)]!++;
+        }
+        if (facets.others) facets.add(slot);
+        let relevance: number;
+        if (matches.length === 0) {
+          // No words: the most recently verified first.
+          const v = verifiedAt[slot]!;
+          relevance = v === v ? -v : Number.POSITIVE_INFINITY;
+        } else {
+          relevance = (single ? singleTermBase(store, single, slot) : multiTermBase(store, matches, slot)) * 4;
+        }
+        if (origin) {
+          const dx = x[slot]! - ox!;
+          const dy = y[slot]! - oy!;
+          const dz = z[slot]! - oz!;
+          const d = dx * dx + dy * dy + dz * dz;
+          if (matches.length) relevance += exactness(store, slot, queryHash, firstKey);
+          top.offer(slot, d === d ? d : Number.POSITIVE_INFINITY, relevance);
+        } else if (top.wants(relevance)) {
+          if (matches.length) relevance += exactness(store, slot, queryHash, firstKey);
+          top.offer(slot, relevance, 0);
+        }
       }
-      if (facets.others) facets.add(slot);
-      let relevance: number;
-      if (matches.length === 0) {
-        // No words: the most recently verified first.
-        const v = verifiedAt[slot]!;
-        relevance = v === v ? -v : Number.POSITIVE_INFINITY;
-      } else {
-        relevance = (single ? singleTermBase(store, single, slot) : multiTermBase(store, matches, slot)) * 4;
-      }
-      if (origin) {
-        const dx = x[slot]! - ox!;
-        const dy = y[slot]! - oy!;
-        const dz = z[slot]! - oz!;
-        const d = dx * dx + dy * dy + dz * dz;
-        if (matches.length) relevance += exactness(store, slot, queryHash, firstKey);
-        top.offer(slot, d === d ? d : Number.POSITIVE_INFINITY, relevance);
-      } else if (top.wants(relevance)) {
-        if (matches.length) relevance += exactness(store, slot, queryHash, firstKey);
-        top.offer(slot, relevance, 0);
-      }
-    });
+    }
     return { total, top };
   }
 
@@ -241,9 +252,68 @@ export class EmbeddedIndex {
     return this.#terms[i]!;
   }
 
-  /** Live documents that pass the kind filter, the geo grid and every term. */
+  /** Live documents that pass the kind filter, the area or municipality, and every term. */
   #candidateSet(filter: CompiledFilter, matches: TermMatches[]): Candidates {
     const store = this.#store;
+    if (this.#nonZero.length < store.alive.words.length) this.#nonZero = new Int32Array(store.alive.words.length);
+    const lists = this.#narrowLists(filter);
+    return lists ? this.#sparseCandidates(lists, filter, matches) : this.#denseCandidates(filter, matches);
+  }
+
+  /**
+   * The slot lists that hold every document a query can match, when they are short: the
+   * municipality's, or the grid cells under the area. Candidates are then gathered from them
+   * instead of from whole-index bitsets (a radius, a map view or a town holds a few hundred
+   * documents out of 200,000). Undefined when they are longer than a pass over the bitsets.
+   */
+  #narrowLists(filter: CompiledFilter): PostingList[] | undefined {
+    const store = this.#store;
+    // Gathering costs per listed slot, the bitset pass per word of 32 slots; small indexes always gather.
+    const limit = Math.max(1024, store.alive.words.length * 4);
+    const length = (lists: PostingList[]) => lists.reduce((n, l) => n + l.length, 0);
+    const muni = filter.municipality >= 0 ? [store.muniSlots[filter.municipality] ?? new PostingList(0)] : undefined;
+    const cells = filter.area ? cellsOf(boundsOf(filter.area), MAX_CELLS) : undefined;
+    const area = cells?.map((cell) => store.grid.get(cell)).filter((l): l is PostingList => l !== undefined);
+    const best = muni && area ? (length(muni) <= length(area) ? muni : area) : (muni ?? area);
+    return best && length(best) <= limit ? best : undefined;
+  }
+
+  #sparseCandidates(lists: PostingList[], filter: CompiledFilter, matches: TermMatches[]): Candidates {
+    const store = this.#store;
+    if (this.#sparse.length !== store.alive.words.length) {
+      this.#sparse = new Uint32Array(store.alive.words.length);
+      this.#sparseCount = 0;
+    }
+    const c = this.#sparse;
+    const nonZero = this.#nonZero;
+    // The dense path shares `#nonZero`, so clear whole words from the last sparse query's list only if it still holds it.
+    for (let i = 0; i < this.#sparseCount; i++) c[nonZero[i]!] = 0;
+    const alive = store.alive.words;
+    const { kindMask } = store;
+    const kinds = filter.kindMask;
+    let n = 0;
+    for (const list of lists) {
+      const { data, length } = list;
+      next: for (let i = 0; i < length; i++) {
+        const slot = data[i]!;
+        const w = slot >>> 5;
+        const bit = 1 << (slot & 31);
+        if ((alive[w]! & bit) === 0 || (kinds !== 0 && (kindMask[slot]! & kinds) === 0)) continue;
+        for (const m of matches) if ((m.all[w]! & bit) === 0) continue next;
+        if (c[w] === 0) nonZero[n++] = w;
+        c[w]! |= bit;
+      }
+    }
+    nonZero.subarray(0, n).sort();
+    this.#sparseCount = n;
+    return { words: c, nonZero, nonZeroCount: n };
+  }
+
+  #denseCandidates(filter: CompiledFilter, matches: TermMatches[]): Candidates {
+    const store = this.#store;
+    // The sparse words are only cleared through `#nonZero`, which this path overwrites.
+    this.#sparse.fill(0);
+    this.#sparseCount = 0;
     // Sized like the store's bitsets (an empty store may still hold a word).
     if (this.#candidates.length !== store.alive.words.length) this.#candidates = new Uint32Array(store.alive.words.length);
     const c = this.#candidates;
@@ -261,20 +331,6 @@ export class EmbeddedIndex {
       const w = m.all;
       for (let j = 0; j < c.length; j++) c[j]! &= w[j]!;
     }
-    const cells = filter.area ? cellsOf(boundsOf(filter.area), MAX_CELLS) : undefined;
-    if (cells) {
-      const inArea = new Uint32Array(c.length);
-      for (const cell of cells) {
-        const list = store.grid.get(cell);
-        if (!list) continue;
-        for (let i = 0; i < list.length; i++) {
-          const s = list.data[i]!;
-          inArea[s >>> 5]! |= 1 << (s & 31);
-        }
-      }
-      for (let j = 0; j < c.length; j++) c[j]! &= inArea[j]!;
-    }
-    if (this.#nonZero.length < c.length) this.#nonZero = new Int32Array(c.length);
     let n = 0;
     for (let j = 0; j < c.length; j++) if (c[j] !== 0) this.#nonZero[n++] = j;
     return { words: c, nonZero: this.#nonZero, nonZeroCount: n };

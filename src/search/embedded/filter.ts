@@ -14,6 +14,8 @@ export interface CompiledFilter {
   kindMask: number;
   /** The geo area, when there is one (for the grid). */
   area?: GeoArea;
+  /** The municipality's id in the store (-1: any). */
+  municipality: number;
   /** Some condition needs `test` per document. */
   needsTest: boolean;
   test(slot: number): boolean;
@@ -58,6 +60,7 @@ export function compileFilter(store: DocStore, query: SearchQuery): CompiledFilt
     impossible,
     kindMask,
     area,
+    municipality: muni,
     needsTest: org >= 0 || muni >= 0 || age >= 0 || pregnancy >= 0 || freeOnly || day !== 0 || langBits !== undefined || b !== undefined,
     test(slot: number): boolean {
       if (org >= 0 && orgs[slot] !== org) return false;
