@@ -1,6 +1,6 @@
 import type { SearchDocument } from "../document.js";
 import type { DocumentScope, SearchPort, SearchQuery, SearchResult, SearchStats, SynonymGroups } from "../port.js";
-import { EmbeddedIndex } from "./engine.js";
+import { EmbeddedIndex, type EmbeddedIndexOptions } from "./engine.js";
 
 /**
  * The embedded adapter: the in-process engine behind the search port. It lives and dies with
@@ -9,9 +9,13 @@ import { EmbeddedIndex } from "./engine.js";
  */
 export class EmbeddedSearch implements SearchPort {
   readonly engine = "embedded" as const;
-  readonly #index = new EmbeddedIndex();
+  readonly #index: EmbeddedIndex;
   /** Bumped by every change to the index or its synonyms (see `resultsVersion`). */
   #version = 0;
+
+  constructor(options: EmbeddedIndexOptions = {}) {
+    this.#index = new EmbeddedIndex(options);
+  }
 
   async prepare(synonyms: SynonymGroups): Promise<void> {
     this.#index.setSynonyms(synonyms);

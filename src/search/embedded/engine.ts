@@ -14,7 +14,7 @@ import { exactness, multiTermBase, singleTermBase } from "./score.js";
 import { type Candidates, type RankContext, countBits, countKinds, rankByScore, rankRecent, rankTiered } from "./rank.js";
 import { TermMatches, evaluateTerm } from "./term-eval.js";
 import { TextIndex } from "./text-index.js";
-import { PostingList } from "./postings.js";
+import { PostingList, type Restriction } from "./postings.js";
 import { TopK } from "./top-k.js";
 
 /** Compact once this share of slots is dead (and at least `MIN_DEAD`). */
@@ -28,17 +28,31 @@ const MAX_CELLS = 400;
  * database at start and kept current by the outbox worker. Everything here is synchronous;
  * `EmbeddedSearch` wraps it in the port.
  */
+export interface EmbeddedIndexOptions {
+  /**
+   * Gather the candidates of a query with a municipality or an area from their slot lists, and
+   * evaluate its words for those alone (default). Off, every query takes the whole-index path:
+   * the reference the narrowed path is tested against.
+   */
+  narrow?: boolean;
+}
+
 export class EmbeddedIndex {
+  readonly #narrow: boolean;
   #store = new DocStore();
   #text = new TextIndex();
   readonly #kinds = new KindMatcher();
   #synonyms = new SynonymTable();
   readonly #terms: TermMatches[] = [];
-  #candidates = new Uint32Array(0);
-  #nonZero = new Int32Array(0);
-  /** Candidate words of the sparse path: all zero between queries except `#sparseCount` words listed in `#nonZero`. */
-  #sparse = new Uint32Array(0);
-  #sparseCount = 0;
+  /** Scratch bitsets (with their non-zero word lists), reused across queries. */
+  #dense = new Scratch();
+  #restricted = new Scratch();
+  #restriction = new Scratch();
+  #restrictionSlots = new Int32Array(0);
+
+  constructor(options: EmbeddedIndexOptions = {}) {
+    this.#narrow = options.narrow ?? true;
+  }
 
   setSynonyms(groups: SynonymGroups): void {
     this.#synonyms = new SynonymTable(groups);
@@ -117,7 +131,8 @@ export class EmbeddedIndex {
     const facets = new FacetCounter(store, query.facets ?? []);
     const origin = originOf(query);
     const byDistance = query.sort === "distance" && origin !== undefined;
-    const terms = plan ? this.#evaluate(plan) : [];
+    const restriction = filter.impossible ? undefined : this.#restrict(filter);
+    const terms = plan ? this.#evaluate(plan, restriction) : [];
     const queryHash = plan ? hash(plan.folded.replace(/ /g, "")) : 0;
     const firstKey = terms.length ? firstBigram(terms[0]!.spec.text) : 0;
     const k = Math.min(query.page * query.size, store.size);
@@ -127,7 +142,7 @@ export class EmbeddedIndex {
     // Every term must match; when nothing does, drop terms from the end (Meilisearch's "last").
     for (let level = terms.length; level >= (terms.length ? 1 : 0) && total === 0 && !filter.impossible; level--) {
       const matches = terms.slice(0, level).map((t) => t.matches);
-      const candidates = this.#candidateSet(filter, matches);
+      const candidates = restriction ? this.#restrictedCandidates(restriction, matches) : this.#denseCandidates(filter, matches);
       const ctx = { store, candidates, matches, k, queryHash, firstKey };
       facets.reset();
       if (filter.needsTest || byDistance) {
@@ -215,7 +230,7 @@ export class EmbeddedIndex {
    * Evaluates the plan's terms, chunk by chunk: a chunk's words as typed, unless one of them
    * finds nothing, in which case the words the segmenter found in it.
    */
-  #evaluate(plan: QueryPlan): { spec: TermSpec; matches: TermMatches }[] {
+  #evaluate(plan: QueryPlan, restriction: Restriction | undefined): { spec: TermSpec; matches: TermMatches }[] {
     const out: { spec: TermSpec; matches: TermMatches }[] = [];
     const ctx = this.#context();
     for (const chunk of plan.chunks) {
@@ -224,7 +239,7 @@ export class EmbeddedIndex {
       for (const spec of chunk.whole) {
         if (out.length >= MAX_TERMS) break;
         const matches = this.#scratch(out.length);
-        found = evaluateTerm(spec, ctx, matches) && found;
+        found = evaluateTerm(spec, ctx, matches, restriction) && found;
         out.push({ spec, matches });
       }
       const split = found ? null : chunk.split();
@@ -233,7 +248,7 @@ export class EmbeddedIndex {
         for (const spec of split) {
           if (out.length >= MAX_TERMS) break;
           const matches = this.#scratch(out.length);
-          evaluateTerm(spec, ctx, matches);
+          evaluateTerm(spec, ctx, matches, restriction);
           out.push({ spec, matches });
         }
       }
@@ -252,19 +267,44 @@ export class EmbeddedIndex {
     return this.#terms[i]!;
   }
 
-  /** Live documents that pass the kind filter, the area or municipality, and every term. */
-  #candidateSet(filter: CompiledFilter, matches: TermMatches[]): Candidates {
+  /**
+   * The live documents of the query's kinds in its municipality or under its area, when those
+   * are few (see `#narrowLists`): the words are then evaluated for them alone.
+   */
+  #restrict(filter: CompiledFilter): Restriction | undefined {
+    const lists = this.#narrow ? this.#narrowLists(filter) : undefined;
+    if (!lists) return undefined;
     const store = this.#store;
-    if (this.#nonZero.length < store.alive.words.length) this.#nonZero = new Int32Array(store.alive.words.length);
-    const lists = this.#narrowLists(filter);
-    return lists ? this.#sparseCandidates(lists, filter, matches) : this.#denseCandidates(filter, matches);
+    const r = this.#restriction.begin(store.alive.words.length);
+    const alive = store.alive.words;
+    const { kindMask } = store;
+    const kinds = filter.kindMask;
+    let count = 0;
+    for (const { data, length } of lists) {
+      for (let i = 0; i < length; i++) {
+        const slot = data[i]!;
+        const w = slot >>> 5;
+        const bit = 1 << (slot & 31);
+        if ((alive[w]! & bit) === 0 || (kinds !== 0 && (kindMask[slot]! & kinds) === 0)) continue;
+        r.set(w, r.words[w]! | bit);
+        count++;
+      }
+    }
+    const candidates = r.end();
+    if (this.#restrictionSlots.length < count) this.#restrictionSlots = new Int32Array(Math.max(count, this.#restrictionSlots.length * 2));
+    const slots = this.#restrictionSlots;
+    let n = 0;
+    for (let i = 0; i < candidates.nonZeroCount; i++) {
+      const w = candidates.nonZero[i]!;
+      for (let word = candidates.words[w]!; word !== 0; word &= word - 1) slots[n++] = (w << 5) | (31 - Math.clz32(word & -word));
+    }
+    return { ...candidates, slots, length: n };
   }
 
   /**
    * The slot lists that hold every document a query can match, when they are short: the
-   * municipality's, or the grid cells under the area. Candidates are then gathered from them
-   * instead of from whole-index bitsets (a radius, a map view or a town holds a few hundred
-   * documents out of 200,000). Undefined when they are longer than a pass over the bitsets.
+   * municipality's, or the grid cells under the area (a radius, a map view or a town holds a few
+   * hundred documents out of 200,000). Undefined when they are longer than a pass over the bitsets.
    */
   #narrowLists(filter: CompiledFilter): PostingList[] | undefined {
     const store = this.#store;
@@ -278,62 +318,81 @@ export class EmbeddedIndex {
     return best && length(best) <= limit ? best : undefined;
   }
 
-  #sparseCandidates(lists: PostingList[], filter: CompiledFilter, matches: TermMatches[]): Candidates {
-    const store = this.#store;
-    if (this.#sparse.length !== store.alive.words.length) {
-      this.#sparse = new Uint32Array(store.alive.words.length);
-      this.#sparseCount = 0;
+  /** The restricted documents that every term matches. */
+  #restrictedCandidates(r: Restriction, matches: TermMatches[]): Candidates {
+    if (matches.length === 0) return r;
+    const c = this.#restricted.begin(r.words.length);
+    for (let i = 0; i < r.nonZeroCount; i++) {
+      const w = r.nonZero[i]!;
+      let word = r.words[w]!;
+      for (const m of matches) word &= m.all[w]!;
+      if (word !== 0) c.set(w, word);
     }
-    const c = this.#sparse;
-    const nonZero = this.#nonZero;
-    // The dense path shares `#nonZero`, so clear whole words from the last sparse query's list only if it still holds it.
-    for (let i = 0; i < this.#sparseCount; i++) c[nonZero[i]!] = 0;
-    const alive = store.alive.words;
-    const { kindMask } = store;
-    const kinds = filter.kindMask;
-    let n = 0;
-    for (const list of lists) {
-      const { data, length } = list;
-      next: for (let i = 0; i < length; i++) {
-        const slot = data[i]!;
-        const w = slot >>> 5;
-        const bit = 1 << (slot & 31);
-        if ((alive[w]! & bit) === 0 || (kinds !== 0 && (kindMask[slot]! & kinds) === 0)) continue;
-        for (const m of matches) if ((m.all[w]! & bit) === 0) continue next;
-        if (c[w] === 0) nonZero[n++] = w;
-        c[w]! |= bit;
-      }
-    }
-    nonZero.subarray(0, n).sort();
-    this.#sparseCount = n;
-    return { words: c, nonZero, nonZeroCount: n };
+    return c.end();
   }
 
+  /** Live documents of the query's kinds that every term matches, by whole-index bitset passes. */
   #denseCandidates(filter: CompiledFilter, matches: TermMatches[]): Candidates {
     const store = this.#store;
-    // The sparse words are only cleared through `#nonZero`, which this path overwrites.
-    this.#sparse.fill(0);
-    this.#sparseCount = 0;
-    // Sized like the store's bitsets (an empty store may still hold a word).
-    if (this.#candidates.length !== store.alive.words.length) this.#candidates = new Uint32Array(store.alive.words.length);
-    const c = this.#candidates;
-    c.set(store.alive.words);
+    const c = this.#dense.begin(store.alive.words.length);
+    const words = c.words;
+    words.set(store.alive.words);
     if (filter.kindMask) {
-      const any = new Uint32Array(c.length);
+      const any = new Uint32Array(words.length);
       for (let i = 0; i < KIND_CODES.length; i++) {
         if ((filter.kindMask & (1 << i)) === 0) continue;
         const kb = store.kindBits[i]!.words;
-        for (let j = 0; j < c.length; j++) any[j]! |= kb[j]!;
+        for (let j = 0; j < words.length; j++) any[j]! |= kb[j]!;
       }
-      for (let j = 0; j < c.length; j++) c[j]! &= any[j]!;
+      for (let j = 0; j < words.length; j++) words[j]! &= any[j]!;
     }
     for (const m of matches) {
       const w = m.all;
-      for (let j = 0; j < c.length; j++) c[j]! &= w[j]!;
+      for (let j = 0; j < words.length; j++) words[j]! &= w[j]!;
     }
+    return c.endDense();
+  }
+}
+
+/**
+ * A bitset over slots with the list of its non-zero words, reused across queries. Sparse use
+ * (`set` word by word) clears only the words it set last time; dense use overwrites every word.
+ */
+class Scratch {
+  words = new Uint32Array(0);
+  nonZero = new Int32Array(0);
+  nonZeroCount = 0;
+
+  /** Ready for a query over `size` words, all zero. */
+  begin(size: number): this {
+    if (this.words.length !== size) {
+      this.words = new Uint32Array(size);
+      this.nonZero = new Int32Array(size);
+    } else {
+      for (let i = 0; i < this.nonZeroCount; i++) this.words[this.nonZero[i]!] = 0;
+    }
+    this.nonZeroCount = 0;
+    return this;
+  }
+
+  /** Sets word `w` (the first time a word becomes non-zero, it joins the list). */
+  set(w: number, word: number): void {
+    if (this.words[w] === 0 && word !== 0) this.nonZero[this.nonZeroCount++] = w;
+    this.words[w] = word;
+  }
+
+  /** After `set`s: the list in ascending order. */
+  end(): Candidates {
+    this.nonZero.subarray(0, this.nonZeroCount).sort();
+    return this;
+  }
+
+  /** After writing `words` directly: lists every non-zero word. */
+  endDense(): Candidates {
     let n = 0;
-    for (let j = 0; j < c.length; j++) if (c[j] !== 0) this.#nonZero[n++] = j;
-    return { words: c, nonZero: this.#nonZero, nonZeroCount: n };
+    for (let j = 0; j < this.words.length; j++) if (this.words[j] !== 0) this.nonZero[n++] = j;
+    this.nonZeroCount = n;
+    return this;
   }
 }
 

@@ -3,7 +3,7 @@ import type { HighlightForm } from "../highlight.js";
 import type { TermSpec } from "../query-plan.js";
 import type { DocStore } from "./doc-store.js";
 import { type KindMatcher, typoBudget } from "./kind-matcher.js";
-import type { PostingList } from "./postings.js";
+import { type PostingList, type Restriction, within } from "./postings.js";
 import { ATTR_BITS, type TextIndex } from "./text-index.js";
 
 /**
@@ -35,6 +35,13 @@ export class TermMatches {
   all: Uint32Array;
   /** What to highlight. */
   forms: HighlightForm[] = [];
+  /**
+   * When set, only these slots are evaluated: the arrays above are then valid for them alone
+   * (every reader looks only at candidates, which lie within the restriction).
+   */
+  restrict: Restriction | undefined;
+  /** Some slot's `synonyms` may be non-zero (since the last full reset). */
+  #synonymsDirty = false;
 
   constructor(capacity: number) {
     const words = Math.ceil(capacity / 32);
@@ -49,13 +56,27 @@ export class TermMatches {
     if (this.fields.length < capacity) Object.assign(this, new TermMatches(capacity));
   }
 
-  reset(): void {
-    this.fields.fill(0);
-    if (this.hasSynonyms) this.synonyms.fill(0);
+  reset(restrict?: Restriction): void {
+    this.restrict = restrict;
+    if (restrict) {
+      for (let i = 0; i < restrict.length; i++) {
+        this.fields[restrict.slots[i]!] = 0;
+        this.synonyms[restrict.slots[i]!] = 0;
+      }
+      for (let i = 0; i < restrict.nonZeroCount; i++) {
+        const w = restrict.nonZero[i]!;
+        this.bits[w] = 0;
+        for (const b of this.fieldBits) b[w] = 0;
+      }
+    } else {
+      this.fields.fill(0);
+      if (this.#synonymsDirty) this.synonyms.fill(0);
+      this.#synonymsDirty = false;
+      this.bits.fill(0);
+      for (const b of this.fieldBits) b.fill(0);
+    }
     this.hasSynonyms = false;
     this.expandOrder = [];
-    this.bits.fill(0);
-    for (const b of this.fieldBits) b.fill(0);
     this.typos = false;
     this.kindMask = 0;
     this.kindMaskAlt = 0;
@@ -65,7 +86,8 @@ export class TermMatches {
 
   /** Marks the fields of a synonym's matches (the slots count as matched). */
   markSynonyms(list: PostingList): void {
-    this.hasSynonyms = true;
+    if (this.restrict) list = within(list, this.restrict);
+    this.usedSynonyms();
     this.typos = true;
     const { data, length } = list;
     for (let i = 0; i < length; i++) {
@@ -76,7 +98,14 @@ export class TermMatches {
     }
   }
 
+  /** Some slot's `synonyms` is being set. */
+  usedSynonyms(): void {
+    this.hasSynonyms = true;
+    this.#synonymsDirty = true;
+  }
+
   markList(list: PostingList, typos: number): void {
+    if (this.restrict) list = within(list, this.restrict);
     const { data, length } = list;
     const fields = this.fields;
     const bits = this.bits;
@@ -111,9 +140,9 @@ export interface TermContext {
   store: DocStore;
 }
 
-/** Evaluates `spec` into `out`; returns false when it matches nothing at all. */
-export function evaluateTerm(spec: TermSpec, ctx: TermContext, out: TermMatches): boolean {
-  out.reset();
+/** Evaluates `spec` into `out` (for the `restrict`ed slots only, when given); returns false when it matches nothing at all. */
+export function evaluateTerm(spec: TermSpec, ctx: TermContext, out: TermMatches, restrict?: Restriction): boolean {
+  out.reset(restrict);
   if (spec.literal) {
     const found = matchText(spec.text, spec.kind, spec.prefix, ctx, out);
     out.kindMask |= ctx.kinds.match(spec.text, spec.kind, { prefix: spec.prefix, maxTypos: spec.kind === "word" ? typoBudget(spec.text) : 0 });
@@ -139,14 +168,19 @@ export function evaluateTerm(spec: TermSpec, ctx: TermContext, out: TermMatches)
     out.expandOrder.push(i);
   }
   const all = out.all;
-  all.set(out.bits);
   const masks = out.kindMask | out.kindMaskAlt | out.expandMask;
-  if (masks) {
-    for (let i = 0; i < KIND_CODES.length; i++) {
-      if ((masks & (1 << i)) === 0) continue;
-      const kb = ctx.store.kindBits[i]!.words;
-      for (let j = 0; j < kb.length; j++) all[j]! |= kb[j]!;
+  const kindWords: Uint32Array[] = [];
+  for (let i = 0; i < KIND_CODES.length; i++) if (masks & (1 << i)) kindWords.push(ctx.store.kindBits[i]!.words);
+  if (restrict) {
+    for (let n = 0; n < restrict.nonZeroCount; n++) {
+      const j = restrict.nonZero[n]!;
+      let word = out.bits[j]!;
+      for (const kb of kindWords) word |= kb[j]!;
+      all[j] = word;
     }
+  } else {
+    all.set(out.bits);
+    for (const kb of kindWords) for (let j = 0; j < kb.length; j++) all[j]! |= kb[j]!;
   }
   return out.forms.length > 0 || masks !== 0;
 }
@@ -155,9 +189,9 @@ export function evaluateTerm(spec: TermSpec, ctx: TermContext, out: TermMatches)
 function matchSynonym(text: string, kind: "cjk" | "word", ctx: TermContext, out: TermMatches) {
   let found = false;
   if (kind === "cjk") {
-    found = ctx.text.cjk(text, { fields: out.synonyms, bits: out.bits, fieldBits: out.fieldBits, markList: (list) => out.markSynonyms(list) });
+    found = ctx.text.cjk(text, { fields: out.synonyms, bits: out.bits, fieldBits: out.fieldBits, restrict: out.restrict, markList: (list) => out.markSynonyms(list) });
     if (found) {
-      out.hasSynonyms = true;
+      out.usedSynonyms();
       out.typos = true;
     }
   } else {

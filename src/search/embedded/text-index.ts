@@ -1,5 +1,5 @@
 import { decode, foldToCodes, isCjkUnit } from "../../domain/japanese.js";
-import { PostingList, intersectInto } from "./postings.js";
+import { PostingList, type Restriction, intersectInto, within } from "./postings.js";
 
 /**
  * The inverted index of the embedded engine. Text is folded first (`domain/japanese.ts`); then
@@ -192,7 +192,7 @@ export class TextIndex {
    */
   cjk(
     term: string,
-    out: { fields: Uint8Array; bits: Uint32Array; fieldBits: Uint32Array[]; markList(list: PostingList, typos: number): void },
+    out: { fields: Uint8Array; bits: Uint32Array; fieldBits: Uint32Array[]; restrict?: Restriction | undefined; markList(list: PostingList, typos: number): void },
     typos = 0,
   ): boolean {
     const own = this.#cjkOwn(term, out, typos);
@@ -200,27 +200,30 @@ export class TextIndex {
   }
 
   /** `cjk` over the shared texts: finds the groups, then marks their documents. */
-  #cjkShared(term: string, out: { markList(list: PostingList, typos: number): void }, typos: number): boolean {
+  #cjkShared(term: string, out: { restrict?: Restriction | undefined; markList(list: PostingList, typos: number): void }, typos: number): boolean {
     if (!this.#groups || this.#groupSlots.length === 0) return false;
     const groups = new GroupMatches(this.#groupSlots.length);
     if (!this.#groups.#cjkOwn(term, groups, 0)) return false;
     const found = new PostingList();
+    // Whether any document has the text, wherever it is (a restricted query only marks its own).
+    let any = false;
     for (let g = 0; g < groups.fields.length; g++) {
       const fields = groups.fields[g]! & 0x1f;
       if (fields === 0) continue;
-      const slots = this.#groupSlots[g]!;
+      const slots = out.restrict ? within(this.#groupSlots[g]!, out.restrict, 0) : this.#groupSlots[g]!;
+      any ||= this.#groupSlots[g]!.length > 0;
       for (let attr = 0; attr < ATTRIBUTES.length; attr++) {
         if ((fields & (1 << attr)) === 0) continue;
         for (let j = 0; j < slots.length; j++) found.push((slots.data[j]! << ATTR_BITS) | attr);
       }
     }
     if (found.length > 0) out.markList(found, typos);
-    return found.length > 0;
+    return any;
   }
 
   #cjkOwn(
     term: string,
-    out: { fields: Uint8Array; bits: Uint32Array; fieldBits: Uint32Array[]; markList(list: PostingList, typos: number): void },
+    out: { fields: Uint8Array; bits: Uint32Array; fieldBits: Uint32Array[]; restrict?: Restriction | undefined; markList(list: PostingList, typos: number): void },
     typos: number,
   ): boolean {
     if (term.length === 0) return false;
