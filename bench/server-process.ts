@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:net";
+import { buildNodeEntry } from "../scripts/build-server.js";
 
 /** A free TCP port on loopback. */
 export async function freePort(): Promise<number> {
@@ -24,12 +25,16 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `npm start`'s entry point (src/server.ts) on a free loopback port and waits until it is healthy. */
+/**
+ * Starts the server as `npm start` runs it (src/server.ts compiled to dist/server/server.js,
+ * plain node) on a free loopback port and waits until it is healthy.
+ */
 export async function startServer(env: Record<string, string>, timeoutMs = 300_000): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const entry = await buildNodeEntry();
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+  const child = spawn(process.execPath, ["--enable-source-maps", entry], {
     env: { ...process.env, LOG_LEVEL: "warn", ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "inherit"],
   });

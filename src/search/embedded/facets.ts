@@ -94,8 +94,12 @@ export class FacetCounter {
       this.#daysAndFree.fill(0);
     }
     const out: SearchResult["facets"] = {};
-    const nonZero = (entries: [string, number][]) => Object.fromEntries(entries.filter(([, n]) => n > 0));
-    const counts = (values: readonly string[], c: Int32Array) => nonZero(values.map((v, i) => [v, c[i] ?? 0]));
+    // Only the values that occur (of some 1,700 municipalities, a query meets a few).
+    const counts = (values: readonly string[], c: Int32Array) => {
+      const found: Record<string, number> = {};
+      for (let i = 0; i < values.length; i++) if (c[i]! > 0) found[values[i]!] = c[i]!;
+      return found;
+    };
     if (this.kinds) out.kind = counts(KIND_CODES, this.kinds);
     if (this.#munis) out.municipality = counts(this.store.municipalities.values, this.#munis);
     if (this.#langs) out.language = counts(this.store.languages.values, this.#langs);
