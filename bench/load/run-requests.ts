@@ -13,8 +13,10 @@ export interface LoadResult {
   p99: number;
   requestsPerSecond: number;
   durationSeconds: number;
-  /** Per kind of request: how many, and their latency p50 / p99 in ms (timed here, not by autocannon). */
-  byKind: Record<string, { n: number; p50: number; p99: number }>;
+  /** Per kind of request: how many, their latency p50 / p99 in ms (timed here, not by autocannon), and how many the search cache answered. */
+  byKind: Record<string, { n: number; p50: number; p99: number; cacheHits: number }>;
+  /** Answers with `X-Cache: hit` (repeated public searches answered from memory). */
+  cacheHits: number;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function runRequests(url: string, requests: readonly LoadRequest[],
   let next = 0;
   const unexpected: Record<string, number> = {};
   const samples = new Map<string, number[]>();
+  const hits = new Map<string, number>();
   const result = await autocannon({
     url,
     connections,
@@ -37,11 +40,12 @@ export async function runRequests(url: string, requests: readonly LoadRequest[],
           Object.assign(context, { current: r, sentAt: performance.now() });
           return { ...req, method: r.method, path: r.path, headers: { ...r.headers }, body: r.body };
         },
-        onResponse: (status, _body, context) => {
+        onResponse: (status, _body, context, headers) => {
           const { current: r, sentAt } = context as { current?: LoadRequest; sentAt: number };
           if (!r) return;
           if (!samples.has(r.kind)) samples.set(r.kind, []);
           samples.get(r.kind)!.push(performance.now() - sentAt);
+          if (headers?.["x-cache"] === "hit") hits.set(r.kind, (hits.get(r.kind) ?? 0) + 1);
           if (!r.expect.includes(status)) unexpected[`${r.kind} ${status}`] = (unexpected[`${r.kind} ${status}`] ?? 0) + 1;
         },
       },
@@ -59,6 +63,7 @@ export async function runRequests(url: string, requests: readonly LoadRequest[],
     p99: result.latency.p99,
     requestsPerSecond: completed / result.duration,
     durationSeconds: result.duration,
-    byKind: Object.fromEntries([...samples].map(([kind, ms]) => [kind, (({ n, p50, p99 }) => ({ n, p50, p99 }))(summarize(ms))])),
+    byKind: Object.fromEntries([...samples].map(([kind, ms]) => [kind, (({ n, p50, p99 }) => ({ n, p50, p99, cacheHits: hits.get(kind) ?? 0 }))(summarize(ms))])),
+    cacheHits: [...hits.values()].reduce((n, c) => n + c, 0),
   };
 }

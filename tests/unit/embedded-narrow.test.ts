@@ -89,3 +89,32 @@ describe("embedded engine: candidates from municipality and grid lists", () => {
     );
   });
 });
+
+describe("embedded engine: facet counts kept as bitsets", () => {
+  it("counts weekdays, cost and languages as the live documents say, through updates and compaction", async () => {
+    const WEEK = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ days: fc.subarray([...WEEK]), free: fc.boolean(), languages: fc.subarray(["ja", "en", "vi", "zh"], { minLength: 1 }) }), { minLength: 1, maxLength: 120 }),
+        fc.nat({ max: 100 }),
+        async (raw, changedShare) => {
+          const search = new EmbeddedSearch();
+          let docs = raw.map((r) => aDocument({ days: r.days, costKind: r.free ? "free" : "fee", costFree: r.free, languages: r.languages }));
+          await search.replaceAll([docs]);
+          const moved = docs.slice(0, Math.floor((docs.length * changedShare) / 100)).map((d) => ({ ...d, days: [], costKind: "fee" as const, costFree: false, languages: ["pt"] }));
+          if (moved.length) await search.replace({ serviceIds: moved.map((d) => d.serviceId) }, moved);
+          docs = [...moved, ...docs.slice(moved.length)];
+          const count = (keep: (d: SearchDocument) => boolean) => docs.filter(keep).length;
+          const nonZero = (entries: [string, number][]) => Object.fromEntries(entries.filter(([, n]) => n > 0));
+          const r = await search.search({ facets: ["free", "openOn", "language"], page: 1, size: 1 });
+          expect(r.facets).toEqual({
+            free: nonZero([["true", count((d) => d.costFree)], ["false", count((d) => !d.costFree)]]),
+            openOn: nonZero(WEEK.map((day) => [day, count((d) => d.days.includes(day))])),
+            language: nonZero(["ja", "en", "vi", "zh", "pt"].map((l) => [l, count((d) => d.languages.includes(l))])),
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -49,6 +49,10 @@ export class DocStore {
   capacity = 0;
   alive = new Bitset(0);
   readonly kindBits: Bitset[] = KIND_CODES.map(() => new Bitset(0));
+  /** Slots open on each weekday, free ones, and those of each language id: facet counts by popcount. */
+  readonly dayBits: Bitset[] = WEEKDAYS.map(() => new Bitset(0));
+  readonly freeBits: Bitset[] = [new Bitset(0)];
+  readonly languageBits: Bitset[] = [];
   readonly idToSlot = new Map<string, number>();
   readonly grid = new Map<number, PostingList>();
   /** Per municipality id, its slots ascending (dead ones included until `compact`), like the grid's cells. */
@@ -141,6 +145,7 @@ export class DocStore {
     for (const d of doc.days) days |= 1 << WEEKDAYS.indexOf(d);
     this.days[slot] = days;
     this.#setLanguages(slot, doc.languages);
+    this.#setFacetBits(slot);
     this.verifiedAt[slot] = doc.verifiedAt ? Date.parse(doc.verifiedAt) : Number.NaN;
     this.updatedAt[slot] = Date.parse(doc.updatedAt);
 
@@ -188,7 +193,7 @@ export class DocStore {
   remove(slot: number): void {
     if (!this.alive.has(slot)) return;
     this.alive.remove(slot);
-    for (const bits of this.kindBits) bits.remove(slot);
+    for (const set of this.#bitsetGroups()) for (const bits of set) bits.remove(slot);
     if (this.idToSlot.get(this.ids[slot]!) === slot) this.idToSlot.delete(this.ids[slot]!);
     this.dead++;
   }
@@ -214,6 +219,23 @@ export class DocStore {
   languageBit(code: string): [number, number] | undefined {
     const id = this.languages.find(code);
     return id === undefined ? undefined : [id >>> 5, 1 << (id & 31)];
+  }
+
+  /** The per-value bitsets kept beside the columns (each grows, loses dead slots and is rebuilt with them). */
+  #bitsetGroups(): Bitset[][] {
+    return [this.kindBits, this.dayBits, this.freeBits, this.languageBits];
+  }
+
+  /** Sets the slot's weekday, free and language bits from its columns. */
+  #setFacetBits(slot: number) {
+    for (let d = 0; d < WEEKDAYS.length; d++) if (this.days[slot]! & (1 << d)) this.dayBits[d]!.add(slot);
+    if (this.flags[slot]! & FLAG_FREE) this.freeBits[0]!.add(slot);
+    for (let w = 0; w < this.langStride; w++) {
+      for (let bits = this.langs[slot * this.langStride + w]!; bits !== 0; bits &= bits - 1) {
+        const id = w * 32 + (31 - Math.clz32(bits & -bits));
+        (this.languageBits[id] ??= new Bitset(this.capacity)).add(slot);
+      }
+    }
   }
 
   #setLanguages(slot: number, codes: readonly string[]) {
@@ -265,7 +287,7 @@ export class DocStore {
     this.langs = copy(this.langs, (n) => new Uint32Array(n), this.langStride);
     for (const key of ["nameHash", "kanaHash", "namePrefix", "kanaPrefix"] as const) this[key] = copy(this[key], (n) => new Uint32Array(n));
     this.alive = this.alive.grown(capacity);
-    for (let i = 0; i < this.kindBits.length; i++) this.kindBits[i] = this.kindBits[i]!.grown(capacity);
+    for (const set of this.#bitsetGroups()) for (let i = 0; i < set.length; i++) set[i] = set[i]!.grown(capacity);
     this.capacity = capacity;
   }
 
@@ -294,10 +316,11 @@ export class DocStore {
     move(this.langs, this.langStride);
     this.langs.fill(0, next * this.langStride);
     this.alive.clear();
-    for (const bits of this.kindBits) bits.clear();
+    for (const set of this.#bitsetGroups()) for (const bits of set) bits.clear();
     for (let s = 0; s < next; s++) {
       this.alive.add(s);
       for (let i = 0; i < KIND_CODES.length; i++) if (this.kindMask[s]! & (1 << i)) this.kindBits[i]!.add(s);
+      this.#setFacetBits(s);
       this.idToSlot.set(this.ids[s]!, s);
     }
     for (const [cell, list] of this.grid) {

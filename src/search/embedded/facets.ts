@@ -2,7 +2,8 @@ import { WEEKDAYS } from "../../domain/schedule.js";
 import { KIND_CODES } from "../../domain/taxonomy.js";
 import type { FacetName, SearchResult } from "../port.js";
 import { type DocStore, FLAG_FREE } from "./doc-store.js";
-import type { Candidates } from "./rank.js";
+import { popcount } from "./postings.js";
+import { type Candidates, countBits } from "./rank.js";
 
 /** Facet counts over every matching document. */
 export class FacetCounter {
@@ -51,36 +52,39 @@ export class FacetCounter {
     }
   }
 
-  /** `add` for every candidate (the loop inlined: facets of every matching document are the costliest part of a broad query). */
+  /**
+   * `add` for every candidate: municipalities one document at a time (too many values for a
+   * bitset each), the rest by popcount of the candidates against each value's bitset.
+   */
   addAll(c: Candidates): void {
-    const { muni, days, flags, langs, langStride } = this.store;
+    const store = this.store;
     const munis = this.#munis;
-    const pairs = this.#daysAndFree;
-    const languages = this.#langs;
-    for (let i = 0; i < c.nonZeroCount; i++) {
-      const w = c.nonZero[i]!;
-      let word = c.words[w]!;
-      while (word !== 0) {
-        const low = word & -word;
-        word ^= low;
-        const slot = (w << 5) | (31 - Math.clz32(low));
-        if (munis) {
-          const m = muni[slot]!;
+    if (munis) {
+      const muni = store.muni;
+      for (let i = 0; i < c.nonZeroCount; i++) {
+        const w = c.nonZero[i]!;
+        for (let word = c.words[w]!; word !== 0; word &= word - 1) {
+          const m = muni[(w << 5) | (31 - Math.clz32(word & -word))]!;
           if (m >= 0) munis[m]!++;
-        }
-        if (pairs) pairs[(days[slot]! << 1) | (flags[slot]! & FLAG_FREE)]!++;
-        if (languages) {
-          for (let lw = 0; lw < langStride; lw++) {
-            let bits = langs[slot * langStride + lw]!;
-            while (bits) {
-              const lowBit = bits & -bits;
-              languages[lw * 32 + (31 - Math.clz32(lowBit))]!++;
-              bits ^= lowBit;
-            }
-          }
         }
       }
     }
+    const within = (bits: Uint32Array) => {
+      let n = 0;
+      for (let i = 0; i < c.nonZeroCount; i++) {
+        const w = c.nonZero[i]!;
+        const x = c.words[w]! & bits[w]!;
+        if (x !== 0) n += popcount(x);
+      }
+      return n;
+    };
+    if (this.#free) {
+      const free = within(store.freeBits[0]!.words);
+      this.#free[0]! += free;
+      this.#free[1]! += countBits(c) - free;
+    }
+    if (this.#days) for (let d = 0; d < this.#days.length; d++) this.#days[d]! += within(store.dayBits[d]!.words);
+    if (this.#langs) store.languageBits.forEach((bits, id) => (this.#langs![id]! += within(bits.words)));
   }
 
   result(): SearchResult["facets"] {
