@@ -93,6 +93,7 @@ export class DocStore {
   kanaPrefix = new Uint32Array(0);
 
   #recent: { order: Int32Array; covered: number } | undefined;
+  readonly #languageSets = new Map<number, string[]>();
 
   readonly organizations = new Interner<Organization>();
   readonly municipalities = new Interner<string>();
@@ -203,6 +204,17 @@ export class DocStore {
   }
 
   languageCodes(slot: number): string[] {
+    // Most documents share a handful of language sets: remembered by their bits (one word of them).
+    if (this.langStride === 1) {
+      const bits = this.langs[slot]!;
+      let codes = this.#languageSets.get(bits);
+      if (!codes) this.#languageSets.set(bits, (codes = this.#languageCodesOf(slot)));
+      return [...codes];
+    }
+    return this.#languageCodesOf(slot);
+  }
+
+  #languageCodesOf(slot: number): string[] {
     const out: string[] = [];
     for (let w = 0; w < this.langStride; w++) {
       let bits = this.langs[slot * this.langStride + w]!;

@@ -10,7 +10,6 @@ export function documentAt(store: DocStore, slot: number): SearchDocument {
   kinds.push(primary);
   for (let i = 0; i < KIND_CODES.length; i++) if (i !== store.kind[slot] && store.kindMask[slot]! & (1 << i)) kinds.push(KIND_CODES[i]!);
   const lat = store.lat[slot]!;
-  const days = WEEKDAYS.filter((_, i) => store.days[slot]! & (1 << i));
   const costKind = COST_KINDS[store.cost[slot]!]!;
   return {
     id: store.ids[slot]!,
@@ -34,10 +33,27 @@ export function documentAt(store: DocStore, slot: number): SearchDocument {
     languages: store.languageCodes(slot),
     costKind,
     costFree: costKind === "free",
-    days,
-    verifiedAt: Number.isNaN(store.verifiedAt[slot]!) ? null : new Date(store.verifiedAt[slot]!).toISOString(),
-    updatedAt: new Date(store.updatedAt[slot]!).toISOString(),
+    days: [...DAYS_BY_MASK[store.days[slot]!]!],
+    verifiedAt: Number.isNaN(store.verifiedAt[slot]!) ? null : isoString(store.verifiedAt[slot]!),
+    updatedAt: isoString(store.updatedAt[slot]!),
   };
+}
+
+/** The weekdays of each of the 128 day masks. */
+const DAYS_BY_MASK = Array.from({ length: 128 }, (_, mask) => WEEKDAYS.filter((_, i) => mask & (1 << i)));
+
+/**
+ * ISO strings of timestamps, remembered: documents share a few (a batch's update time, a
+ * verification date), and formatting one costs more than the rest of a hit.
+ */
+const ISO_STRINGS = new Map<number, string>();
+function isoString(ms: number): string {
+  let s = ISO_STRINGS.get(ms);
+  if (s === undefined) {
+    if (ISO_STRINGS.size >= 50_000) ISO_STRINGS.clear();
+    ISO_STRINGS.set(ms, (s = new Date(ms).toISOString()));
+  }
+  return s;
 }
 
 const LABELS_BY_MASK = new Map<number, string[]>();
