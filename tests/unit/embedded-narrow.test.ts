@@ -91,23 +91,35 @@ describe("embedded engine: candidates from municipality and grid lists", () => {
 });
 
 describe("embedded engine: facet counts kept as bitsets", () => {
-  it("counts weekdays, cost and languages as the live documents say, through updates and compaction", async () => {
+  it("counts weekdays, cost, languages and municipalities as the live documents say, through updates", async () => {
     const WEEK = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ days: fc.subarray([...WEEK]), free: fc.boolean(), languages: fc.subarray(["ja", "en", "vi", "zh"], { minLength: 1 }) }), { minLength: 1, maxLength: 120 }),
+        fc.array(
+          fc.record({
+            days: fc.subarray([...WEEK]),
+            free: fc.boolean(),
+            languages: fc.subarray(["ja", "en", "vi", "zh"], { minLength: 1 }),
+            municipality: fc.option(fc.constantFrom(...MUNICIPALITIES), { nil: null, freq: 8 }),
+          }),
+          { minLength: 1, maxLength: 200 },
+        ),
         fc.nat({ max: 100 }),
-        async (raw, changedShare) => {
+        // Sorted by town or not: a town's documents together or spread over the slots.
+        fc.boolean(),
+        async (raw, changedShare, byTown) => {
           const search = new EmbeddedSearch();
-          let docs = raw.map((r) => aDocument({ days: r.days, costKind: r.free ? "free" : "fee", costFree: r.free, languages: r.languages }));
+          const rows = byTown ? [...raw].sort((a, b) => String(a.municipality).localeCompare(String(b.municipality))) : raw;
+          let docs = rows.map((r) => aDocument({ days: r.days, costKind: r.free ? "free" : "fee", costFree: r.free, languages: r.languages, municipalityCode: r.municipality }));
           await search.replaceAll([docs]);
-          const moved = docs.slice(0, Math.floor((docs.length * changedShare) / 100)).map((d) => ({ ...d, days: [], costKind: "fee" as const, costFree: false, languages: ["pt"] }));
+          const moved = docs.slice(0, Math.floor((docs.length * changedShare) / 100)).map((d) => ({ ...d, days: [], costKind: "fee" as const, costFree: false, languages: ["pt"], municipalityCode: "011002" }));
           if (moved.length) await search.replace({ serviceIds: moved.map((d) => d.serviceId) }, moved);
           docs = [...moved, ...docs.slice(moved.length)];
           const count = (keep: (d: SearchDocument) => boolean) => docs.filter(keep).length;
           const nonZero = (entries: [string, number][]) => Object.fromEntries(entries.filter(([, n]) => n > 0));
-          const r = await search.search({ facets: ["free", "openOn", "language"], page: 1, size: 1 });
+          const r = await search.search({ facets: ["free", "openOn", "language", "municipality"], page: 1, size: 1 });
           expect(r.facets).toEqual({
+            municipality: nonZero([...MUNICIPALITIES, "011002"].map((m) => [m, count((d) => d.municipalityCode === m)])),
             free: nonZero([["true", count((d) => d.costFree)], ["false", count((d) => !d.costFree)]]),
             openOn: nonZero(WEEK.map((day) => [day, count((d) => d.days.includes(day))])),
             language: nonZero(["ja", "en", "vi", "zh", "pt"].map((l) => [l, count((d) => d.languages.includes(l))])),
