@@ -81,8 +81,6 @@ export interface ProjectionRow {
 export function toSearchDocument(row: ProjectionRow): SearchDocument {
   const kind = row.kind as KindCode;
   const kinds = [kind, ...(row.otherKinds ?? []).filter((k): k is KindCode => isKindCode(k) && k !== kind)];
-  const days = new Set<Weekday>();
-  for (const byday of row.bydays ?? []) for (const d of rruleDays(byday)) days.add(d);
   return {
     id: row.salId,
     serviceId: row.serviceId,
@@ -91,7 +89,7 @@ export function toSearchDocument(row: ProjectionRow): SearchDocument {
     nameKana: row.nameKana || null,
     kind,
     kinds: [...new Set(kinds)],
-    kindLabels: [...new Set(kinds.flatMap(kindLabels))],
+    kindLabels: [...labelsOfKinds(kinds)],
     organization: { id: row.organizationId, name: row.organizationName, nameKana: row.organizationKana || null },
     address: row.address1 !== null
       ? formatJapaneseAddress({ prefecture: row.prefecture ?? "", city: row.city ?? "", line1: row.address1, line2: row.address2 ?? undefined })
@@ -107,10 +105,36 @@ export function toSearchDocument(row: ProjectionRow): SearchDocument {
     languages: [...new Set(row.languages ?? [])].sort(),
     costKind: row.costKind,
     costFree: row.costKind === "free",
-    days: sortDays([...days]),
+    days: [...daysOfSchedules(row.bydays)],
     verifiedAt: row.verifiedAt === null ? null : new Date(row.verifiedAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
   };
+}
+
+/*
+ * A full rebuild projects every document: what many share (a kind combination's labels, a set
+ * of schedules' weekdays) is worked out once per distinct value (both tables stay small).
+ */
+const LABELS_OF_KINDS = new Map<string, readonly string[]>();
+function labelsOfKinds(kinds: readonly string[]): readonly string[] {
+  const key = kinds.join(",");
+  let labels = LABELS_OF_KINDS.get(key);
+  if (!labels) {
+    if (LABELS_OF_KINDS.size >= 10_000) LABELS_OF_KINDS.clear();
+    LABELS_OF_KINDS.set(key, (labels = [...new Set(kinds.flatMap(kindLabels))]));
+  }
+  return labels;
+}
+
+const DAYS_OF_SCHEDULES = new Map<string, readonly Weekday[]>();
+function daysOfSchedules(bydays: readonly string[] | null): readonly Weekday[] {
+  const key = bydays?.join(";") ?? "";
+  let days = DAYS_OF_SCHEDULES.get(key);
+  if (!days) {
+    if (DAYS_OF_SCHEDULES.size >= 10_000) DAYS_OF_SCHEDULES.clear();
+    DAYS_OF_SCHEDULES.set(key, (days = sortDays((bydays ?? []).flatMap(rruleDays))));
+  }
+  return days;
 }
 
 const LABELS = new Map<string, string[]>();
