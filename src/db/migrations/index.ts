@@ -5,6 +5,7 @@ import * as consultationPoints from "./2026_11_25_0410_consultation_points.js";
 import * as importProvenance from "./2026_11_25_0300_import_provenance.js";
 import * as plansReferrals from "./2026_11_25_0400_plans_referrals.js";
 import * as recommendationSheets from "./2026_11_25_0420_recommendation_sheets.js";
+import * as publicServiceOrder from "./2026_12_04_0430_public_service_order.js";
 import * as searchSynonyms from "./2026_11_25_0100_search_synonyms.js";
 
 /**
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_25_0400_plans_referrals": plansReferrals,
   "2026_11_25_0410_consultation_points": consultationPoints,
   "2026_11_25_0420_recommendation_sheets": recommendationSheets,
+  "2026_12_04_0430_public_service_order": publicServiceOrder,
 };
