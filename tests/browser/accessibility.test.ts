@@ -1,11 +1,11 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../seed/load.js";
-import { startDemoApp } from "./support/app-server.js";
 import { apiAs } from "./support/demo-calls.js";
-import { ARTIFACTS, type AxeSummary, DESKTOP, PHONE, axeScan, hasChromium, launchBrowser, openPage, screenshot, seriousOrWorse } from "./support/browser.js";
+import { ARTIFACTS, type AxeSummary, DESKTOP, PHONE, axeScan, hasChromium, screenshot, seriousOrWorse } from "./support/browser.js";
+import { useDemoAppInBrowser } from "./support/demo-suite.js";
 
 /**
  * WCAG 2.2 AA checks on every public page, the partner portal, the staff console and the center's duties pages, at desktop width and at 360 px: axe-core finds no
@@ -13,8 +13,7 @@ import { ARTIFACTS, type AxeSummary, DESKTOP, PHONE, axeScan, hasChromium, launc
  * everything with a visible focus.
  */
 describe.skipIf(!hasChromium)("accessibility (browser)", () => {
-  let app: Awaited<ReturnType<typeof startDemoApp>>;
-  let browser: Browser;
+  const app = useDemoAppInBrowser();
   let serviceId: string;
   let partnerServiceId: string;
   let referralId: string;
@@ -22,7 +21,6 @@ describe.skipIf(!hasChromium)("accessibility (browser)", () => {
   const sheets: Record<string, string> = {};
   const results: AxeSummary[] = [];
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
     const page = (await (await fetch(`${app.url}/api/v1/services?per_page=1&search=${encodeURIComponent("子ども食堂")}`)).json()) as { contents: { id: string }[] };
     serviceId = page.contents[0]!.id;
     const partner1 = await apiAs(app.url, "partner1@example.jp");
@@ -40,8 +38,6 @@ describe.skipIf(!hasChromium)("accessibility (browser)", () => {
   });
   afterAll(async () => {
     if (results.length) await writeFile(join(ARTIFACTS, "axe-results.json"), JSON.stringify(results, null, 2));
-    await browser?.close();
-    await app?.close();
   });
 
   const pages = () => [
@@ -73,7 +69,7 @@ describe.skipIf(!hasChromium)("accessibility (browser)", () => {
 
   for (const [device, viewport] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
     it(`has no serious or critical axe violations (${device})`, async () => {
-      const w = await openPage(browser, app.url, viewport);
+      const w = await app.open(viewport);
       for (const p of pages()) {
         await w.page.goto(p.path);
         await w.page.locator("h1").waitFor();
@@ -95,7 +91,7 @@ describe.skipIf(!hasChromium)("accessibility (browser)", () => {
   }
 
   it("the partner's forms work from the keyboard with a visible focus", async () => {
-    const w = await openPage(browser, app.url);
+    const w = await app.open();
     const { page } = w;
     await page.goto(`/login?next=/partner/referrals/${referralId}`);
     await page.locator("#email").fill("partner1@example.jp");
@@ -149,7 +145,7 @@ describe.skipIf(!hasChromium)("accessibility (browser)", () => {
 
   /** Signs in as `email`, then scans each page once its data is shown, as for the public pages. */
   async function scanSignedIn(device: "desktop" | "phone", viewport: typeof DESKTOP, email: string, list: SignedInPage[]) {
-    const w = await openPage(browser, app.url, viewport);
+    const w = await app.open(viewport);
     await w.page.goto("/login");
     await w.page.locator("#email").fill(email);
     await w.page.locator("#password").fill(DEMO_PASSWORD);
@@ -182,7 +178,7 @@ describe.skipIf(!hasChromium)("accessibility (browser)", () => {
   }
 
   it("works from the keyboard: skip link, filters, a visible focus ring", async () => {
-    const w = await openPage(browser, app.url);
+    const w = await app.open();
     const { page } = w;
     await page.goto("/");
     await page.locator("h1").waitFor();

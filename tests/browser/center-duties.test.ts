@@ -1,8 +1,8 @@
 import { join } from "node:path";
-import type { Browser, Locator } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDemoApp } from "./support/app-server.js";
-import { ARTIFACTS, type WatchedPage, hasChromium, launchBrowser, openPage, screenshot } from "./support/browser.js";
+import type { Locator } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS, type WatchedPage, hasChromium, screenshot } from "./support/browser.js";
+import { useDemoAppInBrowser } from "./support/demo-suite.js";
 import { apiAs, signInContext } from "./support/demo-calls.js";
 
 /**
@@ -11,14 +11,12 @@ import { apiAs, signInContext } from "./support/demo-calls.js";
  * map's nearest consultation point.
  */
 describe.skipIf(!hasChromium)("the center's duties (browser)", () => {
-  let app: Awaited<ReturnType<typeof startDemoApp>>;
-  let browser: Browser;
+  const app = useDemoAppInBrowser();
   let api: Awaited<ReturnType<typeof apiAs>>;
   let planId: string;
   let caseRef: string;
   let picks: { serviceId: string; name: string }[];
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
     api = await apiAs(app.url, "staff1@example.jp");
     // A demo plan with at least two needs that found matches.
     for (const plan of await api.call<{ id: string; caseRef: string }[]>("GET", "/plans")) {
@@ -29,10 +27,6 @@ describe.skipIf(!hasChromium)("the center's duties (browser)", () => {
       break;
     }
     expect(planId).toBeDefined();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
   });
 
   async function expectPublicAndClean(w: WatchedPage) {
@@ -63,7 +57,7 @@ describe.skipIf(!hasChromium)("the center's duties (browser)", () => {
   for (const l of LANGUAGES) {
     it(`shows a recommendation sheet made in ${l.api} to anyone with the link, and nothing about the family`, async () => {
       const sheet = await api.call<{ path: string; token: string }>("POST", `/plans/${planId}/sheets`, { serviceIds: picks.map((p) => p.serviceId), language: l.api }, 201);
-      const w = await openPage(browser, app.url);
+      const w = await app.open();
       const { page } = w;
       await page.goto(sheet.path);
       // Opens in the sheet's own language.
@@ -110,7 +104,7 @@ describe.skipIf(!hasChromium)("the center's duties (browser)", () => {
   }
 
   it("answers an unknown or expired sheet link with a plain not-found message", async () => {
-    const w = await openPage(browser, app.url);
+    const w = await app.open();
     await w.page.goto(`/sheets/${"A".repeat(22)}`);
     await expect.poll(() => w.page.locator(".sheet .notice").innerText()).toContain("見つかりませんでした");
     await w.page.goto("/sheets/not-a-token");
@@ -119,7 +113,7 @@ describe.skipIf(!hasChromium)("the center's duties (browser)", () => {
   });
 
   it("lets staff make a sheet from a plan's matches and hands them the link", async () => {
-    const w = await openPage(browser, app.url);
+    const w = await app.open();
     const { page } = w;
     await signInContext(w.context, app.url, "staff1@example.jp");
     await page.goto(`/staff/plans/${planId}/sheet`);
@@ -141,7 +135,7 @@ describe.skipIf(!hasChromium)("the center's duties (browser)", () => {
   });
 
   it("shows the gap analysis as a table with withheld cells, a map and a CSV download", async () => {
-    const w = await openPage(browser, app.url);
+    const w = await app.open();
     const { page } = w;
     await signInContext(w.context, app.url, "staff1@example.jp");
     await page.goto("/staff/gaps");
@@ -185,7 +179,7 @@ describe.skipIf(!hasChromium)("the center's duties (browser)", () => {
 
     const views = () => app.db.selectFrom("audit_log").select("actor_role").where("entity_id", "=", referral.planId).where("action", "=", "plan.summary.view").execute();
     const before = (await views()).length;
-    const w = await openPage(browser, app.url);
+    const w = await app.open();
     const { page } = w;
     await signInContext(w.context, app.url, "staff1@example.jp");
     await page.goto(`/staff/plans/${referral.planId}/summary`);
@@ -210,7 +204,7 @@ describe.skipIf(!hasChromium)("the center's duties (browser)", () => {
     expect(pdfPages(await page.pdf({ format: "A4", path: join(ARTIFACTS, "case-summary.pdf") })), "the summary prints on one A4 page").toBe(1);
 
     // Another center's staff get "not found", and their attempt shows no summary.
-    const other = await openPage(browser, app.url);
+    const other = await app.open();
     await signInContext(other.context, app.url, "staff2@example.jp");
     await other.page.goto(`/staff/plans/${referral.planId}/summary`);
     await expect.poll(() => other.page.locator(".case-summary .notice").innerText()).toContain("見つかりませんでした");
@@ -222,7 +216,7 @@ describe.skipIf(!hasChromium)("the center's duties (browser)", () => {
   });
 
   it("lists the center's consultation points and the areas none covers; ends and re-designates one", async () => {
-    const w = await openPage(browser, app.url);
+    const w = await app.open();
     const { page } = w;
     await signInContext(w.context, app.url, "staff1@example.jp");
     await page.goto("/staff/consultation-points");
@@ -253,7 +247,7 @@ describe.skipIf(!hasChromium)("the center's duties (browser)", () => {
   });
 
   it("shows the family their nearest consultation point after they pick a point on the map", async () => {
-    const w = await openPage(browser, app.url);
+    const w = await app.open();
     const { page } = w;
     await page.goto("/");
     await page.locator(".leaflet-marker-icon, .marker-cluster").first().waitFor();

@@ -1,18 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDemoApp } from "./support/app-server.js";
-import { type WatchedPage, hasChromium, launchBrowser, openPage, PHONE, screenshot } from "./support/browser.js";
+import { describe, expect, it } from "vitest";
+import { type WatchedPage, hasChromium, PHONE, screenshot } from "./support/browser.js";
+import { useDemoAppInBrowser } from "./support/demo-suite.js";
 
 describe.skipIf(!hasChromium)("family map (browser)", () => {
-  let app: Awaited<ReturnType<typeof startDemoApp>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const app = useDemoAppInBrowser();
 
   /** Every page must stay clean: no console errors, nothing fetched from elsewhere, no cookies. */
   async function expectClean(w: WatchedPage) {
@@ -26,7 +17,7 @@ describe.skipIf(!hasChromium)("family map (browser)", () => {
       console.warn("[browser tests] GET /api/v1/search is not in this build yet: the family search journey is skipped");
       return ctx.skip();
     }
-    const w = await openPage(browser, app.url);
+    const w = await app.open();
     const { page } = w;
     await page.goto("/");
     await expect.poll(() => page.locator(".result").count()).toBeGreaterThan(0);
@@ -60,7 +51,7 @@ describe.skipIf(!hasChromium)("family map (browser)", () => {
 
     // The URL is the state: opening it afresh shows the same service.
     const shared = page.url();
-    const again = await openPage(browser, app.url);
+    const again = await app.open();
     await again.page.goto(shared);
     await expect.poll(() => again.page.locator(".detail h2").textContent()).toBe(name);
     await again.context.close();
@@ -87,7 +78,7 @@ describe.skipIf(!hasChromium)("family map (browser)", () => {
   it("searches near the browser's location", async (ctx) => {
     if ((await fetch(`${app.url}/api/v1/search`)).status === 404) return ctx.skip();
     // 川口駅 (JR Kawaguchi station).
-    const w = await openPage(browser, app.url, PHONE, { geolocation: { latitude: 35.8017, longitude: 139.7173 } });
+    const w = await app.open(PHONE, { geolocation: { latitude: 35.8017, longitude: 139.7173 } });
     await w.page.goto("/?kind=kodomo-shokudo");
     await w.page.getByRole("button", { name: "現在地の近くを探す" }).click();
     await w.page.waitForURL(/lat=35\.802&lng=139\.717/);
@@ -105,7 +96,7 @@ describe.skipIf(!hasChromium)("family map (browser)", () => {
       contents: { id: string; name: string }[];
     };
     const service = services.contents[0]!;
-    const w = await openPage(browser, app.url, PHONE);
+    const w = await app.open(PHONE);
     await w.page.goto(`/?s=${service.id}`);
     await expect.poll(() => w.page.locator(".detail h2").textContent()).toBe(service.name);
     await expect.poll(() => w.page.locator(".facts dt").count()).toBeGreaterThanOrEqual(5);

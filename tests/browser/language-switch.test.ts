@@ -1,21 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDemoApp } from "./support/app-server.js";
-import { hasChromium, launchBrowser, openPage, screenshot } from "./support/browser.js";
+import { describe, expect, it } from "vitest";
+import { hasChromium, screenshot } from "./support/browser.js";
+import { useDemoAppInBrowser } from "./support/demo-suite.js";
 
 describe.skipIf(!hasChromium)("language switch (browser)", () => {
-  let app: Awaited<ReturnType<typeof startDemoApp>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const app = useDemoAppInBrowser();
 
   it("switches between 日本語, English and やさしい日本語 (with furigana) and keeps the language across pages", async () => {
-    const { page, context, foreignRequests } = await openPage(browser, app.url);
+    const { page, context, foreignRequests } = await app.open();
     await page.goto("/");
     await expect.poll(() => page.locator("h1").textContent()).toBe("子育ての支援をさがす");
     expect(await page.getAttribute("html", "lang")).toBe("ja");

@@ -1,23 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../seed/load.js";
-import { startDemoApp } from "./support/app-server.js";
-import { axeScan, hasChromium, launchBrowser, openPage, PHONE, screenshot, seriousOrWorse } from "./support/browser.js";
+import { axeScan, hasChromium, PHONE, screenshot, seriousOrWorse } from "./support/browser.js";
+import { useDemoAppInBrowser } from "./support/demo-suite.js";
 
 /** A community group registers on its own; staff of the center it serves approve it. */
 describe.skipIf(!hasChromium)("partner registration and review (browser)", () => {
-  let app: Awaited<ReturnType<typeof startDemoApp>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const app = useDemoAppInBrowser();
 
   it("a partner registers (with the error summary on the way) and staff approve it", async () => {
-    const partner = await openPage(browser, app.url, PHONE);
+    const partner = await app.open(PHONE);
     const { page } = partner;
     await page.goto("/login");
     await page.getByRole("link", { name: "支援団体として登録する" }).click();
@@ -47,7 +38,7 @@ describe.skipIf(!hasChromium)("partner registration and review (browser)", () =>
     expect(partner.foreignRequests).toEqual([]);
     await partner.context.close();
 
-    const staff = await openPage(browser, app.url);
+    const staff = await app.open();
     await staff.page.goto("/login?next=/staff/review");
     await staff.page.locator("#email").fill("staff1@example.jp");
     await staff.page.locator("#password").fill(DEMO_PASSWORD);

@@ -1,9 +1,8 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../seed/load.js";
 import { consent, publishedServiceOf } from "../plans/support.js";
-import { startDemoApp } from "./support/app-server.js";
-import { PHONE, axeScan, hasChromium, launchBrowser, openPage, screenshot, seriousOrWorse } from "./support/browser.js";
+import { PHONE, axeScan, hasChromium, screenshot, seriousOrWorse } from "./support/browser.js";
+import { useDemoAppInBrowser } from "./support/demo-suite.js";
 import { apiAs } from "./support/demo-calls.js";
 
 /**
@@ -13,15 +12,7 @@ import { apiAs } from "./support/demo-calls.js";
  * center's API then reports it accepted.
  */
 describe.skipIf(!hasChromium)("partner answers a referral (browser)", () => {
-  let app: Awaited<ReturnType<typeof startDemoApp>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const app = useDemoAppInBrowser();
 
   it("staff refer, the partner sees it in the inbox and accepts it, staff see it accepted", async () => {
     const staff = await apiAs(app.url, "staff1@example.jp");
@@ -53,7 +44,7 @@ describe.skipIf(!hasChromium)("partner answers a referral (browser)", () => {
     );
     expect(sent.status).toBe("sent");
 
-    const w = await openPage(browser, app.url, PHONE);
+    const w = await app.open(PHONE);
     const { page } = w;
     await page.goto("/partner");
     await page.waitForURL(/\/login\?next=/);
@@ -120,7 +111,7 @@ describe.skipIf(!hasChromium)("partner answers a referral (browser)", () => {
     const plan = await staff.call<{ id: string }>("POST", "/plans", { caseRef: "K-2026-0421", family: { lat: 35.81, lng: 139.73 }, needs: [{ kind: service.kind }] }, 201);
     const sent = await staff.call<{ id: string }>("POST", "/referrals", { planId: plan.id, serviceId: service.id, consent: consent(), contactPreference: "via_center" }, 201);
 
-    const w = await openPage(browser, app.url);
+    const w = await app.open();
     const { page } = w;
     await page.goto(`/login?next=/partner/referrals/${sent.id}`);
     await page.locator("#email").fill("partner1@example.jp");

@@ -1,8 +1,7 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../seed/load.js";
-import { startDemoApp } from "./support/app-server.js";
-import { DESKTOP, PHONE, axeScan, hasChromium, launchBrowser, openPage, screenshot, seriousOrWorse } from "./support/browser.js";
+import { DESKTOP, PHONE, axeScan, hasChromium, screenshot, seriousOrWorse } from "./support/browser.js";
+import { useDemoAppInBrowser } from "./support/demo-suite.js";
 import { apiAs } from "./support/demo-calls.js";
 
 type Slot = { days: string[]; opensAt: string; closesAt: string };
@@ -18,20 +17,12 @@ type Record = {
  * the published version stays as it was.
  */
 describe.skipIf(!hasChromium)("partner edits a service (browser)", () => {
-  let app: Awaited<ReturnType<typeof startDemoApp>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const app = useDemoAppInBrowser();
 
   for (const [device, viewport] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
     it(`edits the schedule and moves the pin; the change waits for review (${device})`, async () => {
       const partner1 = await apiAs(app.url, "partner1@example.jp");
-      const w = await openPage(browser, app.url, viewport);
+      const w = await app.open(viewport);
       const { page } = w;
       await page.goto("/login?next=/partner");
       await page.locator("#email").fill("partner1@example.jp");
@@ -117,7 +108,7 @@ describe.skipIf(!hasChromium)("partner edits a service (browser)", () => {
   }
 
   it("adds a new service with the pin placed from the keyboard; it waits for its first review", async () => {
-    const w = await openPage(browser, app.url);
+    const w = await app.open();
     const { page } = w;
     await page.goto("/login?next=/partner/services/new");
     await page.locator("#email").fill("partner1@example.jp");

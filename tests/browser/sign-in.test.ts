@@ -1,20 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../seed/load.js";
-import { startDemoApp } from "./support/app-server.js";
-import { type WatchedPage, axeScan, hasChromium, launchBrowser, openPage, PHONE, screenshot, seriousOrWorse } from "./support/browser.js";
+import { type WatchedPage, axeScan, hasChromium, PHONE, screenshot, seriousOrWorse } from "./support/browser.js";
+import { useDemoAppInBrowser } from "./support/demo-suite.js";
 
 /** Signing in to the staff console and the partner portal (the shells their pages grow in). */
 describe.skipIf(!hasChromium)("sign-in (browser)", () => {
-  let app: Awaited<ReturnType<typeof startDemoApp>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const app = useDemoAppInBrowser();
 
   async function signIn(w: WatchedPage, email: string, password = DEMO_PASSWORD) {
     await w.page.locator("#email").fill(email);
@@ -23,7 +14,7 @@ describe.skipIf(!hasChromium)("sign-in (browser)", () => {
   }
 
   it("sends a signed-out visitor to the sign-in page and back; a wrong password says so", async () => {
-    const w = await openPage(browser, app.url);
+    const w = await app.open();
     await w.page.goto("/staff");
     await w.page.waitForURL(/\/login\?next=%2Fstaff/);
     await signIn(w, "staff1@example.jp", "not-the-password");
@@ -47,7 +38,7 @@ describe.skipIf(!hasChromium)("sign-in (browser)", () => {
   });
 
   it("takes a partner to the partner portal (360 px)", async () => {
-    const w = await openPage(browser, app.url, PHONE);
+    const w = await app.open(PHONE);
     await w.page.goto("/login");
     await signIn(w, "partner1@example.jp");
     await w.page.waitForURL((u) => u.pathname === "/partner");

@@ -1,9 +1,8 @@
 import type { Page } from "playwright-core";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../seed/load.js";
-import { startDemoApp } from "./support/app-server.js";
-import { PHONE, axeScan, hasChromium, launchBrowser, openPage, screenshot, seriousOrWorse } from "./support/browser.js";
+import { PHONE, axeScan, hasChromium, screenshot, seriousOrWorse } from "./support/browser.js";
+import { useDemoAppInBrowser } from "./support/demo-suite.js";
 
 /**
  * The staff console end to end: a staff member signs in, writes a support plan (meeting the
@@ -11,21 +10,13 @@ import { PHONE, axeScan, hasChromium, launchBrowser, openPage, screenshot, serio
  * guided flow and finds the referral on the board; then tries an organization with no account.
  */
 describe.skipIf(!hasChromium)("staff: plan → matches → referral → board (browser)", () => {
-  let app: Awaited<ReturnType<typeof startDemoApp>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const app = useDemoAppInBrowser();
 
   const noAxeProblems = async (page: Page) => expect(seriousOrWorse(await axeScan(page)), page.url()).toEqual([]);
   const cont = (page: Page) => page.getByRole("button", { name: "次へ進む" }).click();
 
   it("creates a plan, refers the family to a match and sees it on the board", async () => {
-    const w = await openPage(browser, app.url);
+    const w = await app.open();
     const { page } = w;
     await page.goto("/login?next=/staff/plans");
     await page.locator("#email").fill("staff1@example.jp");
@@ -168,7 +159,7 @@ describe.skipIf(!hasChromium)("staff: plan → matches → referral → board (b
   });
 
   it("shows the contact details when the organization cannot receive referrals in Tsunagu", async () => {
-    const w = await openPage(browser, app.url, PHONE);
+    const w = await app.open(PHONE);
     const { page } = w;
     await page.goto("/login?next=/staff/plans");
     await page.locator("#email").fill("staff1@example.jp");

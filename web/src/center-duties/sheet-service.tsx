@@ -2,6 +2,7 @@ import { formatAgeRange, kindLabel, weekdayLabel } from "../family/format.js";
 import { type Lang, Ruby, T, t, useLang } from "../i18n/i18n.js";
 import { hrefWithLang } from "../ui/layout.js";
 import { QrCode } from "../ui/qr-code.js";
+import { ContactList, HoursList } from "../ui/service-facts.js";
 import type { SheetService } from "./types.js";
 
 /**
@@ -31,17 +32,7 @@ export function SheetServiceCard({ service: s, n }: { service: SheetService; n: 
             <T k="hours" />
           </dt>
           <dd>
-            {s.schedule.length ? (
-              <ul class="plain-list">
-                {s.schedule.map((row, i) => (
-                  <li key={i}>
-                    <Ruby text={scheduleText(row, lang)} />
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <T k="hoursUnknown" />
-            )}
+            <HoursList lines={s.schedule.map((row) => scheduleText(row, lang))} />
           </dd>
           <dt>
             <T k="cost" />
@@ -63,23 +54,7 @@ export function SheetServiceCard({ service: s, n }: { service: SheetService; n: 
             <T k="contact" />
           </dt>
           <dd>
-            <ul class="plain-list">
-              {s.phone && (
-                <li>
-                  <T k="phone" />: <a href={`tel:${s.phone}`}>{s.phone}</a>
-                </li>
-              )}
-              {s.email && (
-                <li>
-                  <T k="email" />: <a href={`mailto:${s.email}`}>{s.email}</a>
-                </li>
-              )}
-              {s.url && (
-                <li>
-                  <T k="website" />: <a href={s.url}>{s.url}</a>
-                </li>
-              )}
-            </ul>
+            <ContactList phones={s.phone ? [{ number: s.phone }] : []} email={s.email} url={s.url} />
           </dd>
           {s.address && (
             <>

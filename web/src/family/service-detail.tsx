@@ -5,6 +5,7 @@ import type { HsdsService } from "../api/types.js";
 import { type MessageKey } from "../i18n/messages.js";
 import { Ruby, T, useLang } from "../i18n/i18n.js";
 import { Link } from "../router.js";
+import { ContactList, HoursList } from "../ui/service-facts.js";
 import { useFetch } from "../ui/use-fetch.js";
 import { formatAgeYears, formatDate, formatSchedule, kindLabel, languageLabel } from "./format.js";
 import { ReportForm } from "./report-form.js";
@@ -103,17 +104,7 @@ function DetailBody({
       {s.description && <p class="detail-description">{s.description}</p>}
       <dl class="facts">
         <Fact label="hours">
-          {s.schedules.length ? (
-            <ul class="plain-list">
-              {s.schedules.map((sch, i) => (
-                <li key={i}>
-                  <Ruby text={formatSchedule(sch, lang)} />
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <T k="hoursUnknown" />
-          )}
+          <HoursList lines={s.schedules.map((sch) => formatSchedule(sch, lang))} />
         </Fact>
         <Fact label="cost">
           {free && (
@@ -134,27 +125,7 @@ function DetailBody({
           </Fact>
         )}
         <Fact label="contact">
-          <ul class="plain-list">
-            {phones.map((p) => (
-              <li key={p.number}>
-                <T k="phone" />: <a href={`tel:${p.number.replace(/[^\d+]/g, "")}`}>{p.number}</a>
-                {p.extension ? ` (${p.extension})` : ""}
-              </li>
-            ))}
-            {s.email && (
-              <li>
-                <T k="email" />: <a href={`mailto:${s.email}`}>{s.email}</a>
-              </li>
-            )}
-            {s.url && (
-              <li>
-                <T k="website" />:{" "}
-                <a href={s.url} rel="noopener noreferrer" target="_blank">
-                  {s.url}
-                </a>
-              </li>
-            )}
-          </ul>
+          <ContactList phones={phones.map((p) => ({ number: p.number, dial: p.number.replace(/[^\d+]/g, ""), extension: p.extension }))} email={s.email} url={s.url} newTab />
         </Fact>
         {loc && (
           <Fact label="access">

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import type { HsdsService } from "../../api/types.js";
 import { T } from "../../i18n/i18n.js";
@@ -38,3 +39,23 @@ export function FocusedHeading({ k }: { k: MessageKey }) {
   );
 }
 
+
+/**
+ * The safeguarding warning of the flow: Tsunagu is not where abuse is reported. `text` says what to
+ * do instead; `children` add to it (the stop page's 189 link).
+ */
+export function NotAnAbuseReport({ text, children }: { text: MessageKey; children?: ComponentChildren }) {
+  return (
+    <div class="inset-warning">
+      <p>
+        <strong>
+          <T k="notAnAbuseReport" />
+        </strong>
+      </p>
+      <p>
+        <T k={text} />
+      </p>
+      {children}
+    </div>
+  );
+}

@@ -9,7 +9,7 @@ import { useFetch } from "../../ui/use-fetch.js";
 import { getReferral, sendReferral } from "../staff-api.js";
 import { FetchStatus, SummaryList, type SummaryRow } from "../staff-ui.js";
 import { draftToInput, forgetDraft } from "./referral-draft.js";
-import { type FlowContext, FocusedHeading, ServiceCaption } from "./flow-parts.js";
+import { type FlowContext, FocusedHeading, NotAnAbuseReport, ServiceCaption } from "./flow-parts.js";
 
 /** What the API says when the receiving organization has no account: staff contact it directly. */
 interface NoAccountContact {
@@ -174,21 +174,13 @@ export function SafeguardingStop({ ctx }: { ctx: FlowContext }) {
         <T k="back" />
       </Link>
       <FocusedHeading k="stopTitle" />
-      <div class="inset-warning">
-        <p>
-          <strong>
-            <T k="notAnAbuseReport" />
-          </strong>
-        </p>
-        <p>
-          <T k="stopText" />
-        </p>
+      <NotAnAbuseReport text="stopText">
         <p class="call-189">
           <a href="tel:189">
             <T k="call189Link" />
           </a>
         </p>
-      </div>
+      </NotAnAbuseReport>
       <p>
         <T k="stopAfter" />
       </p>

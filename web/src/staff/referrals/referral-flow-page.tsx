@@ -10,7 +10,7 @@ import { useLangHref } from "../../ui/layout.js";
 import { useFetch } from "../../ui/use-fetch.js";
 import { FieldMessage, FormField, describedBy, errorOf } from "../form-field.js";
 import { CheckAnswers, ReferralDone, SafeguardingStop } from "./referral-check.js";
-import { type FlowContext, ServiceCaption } from "./flow-parts.js";
+import { type FlowContext, NotAnAbuseReport, ServiceCaption } from "./flow-parts.js";
 import { CONTACT_PREFERENCES, type ReferralDraft, STEPS, type Step, contactAllowed, draftFor, firstOpenStep } from "./referral-draft.js";
 
 /**
@@ -149,16 +149,7 @@ function SafeguardingStep({ ctx }: { ctx: FlowContext }) {
   };
   return (
     <Question ctx={ctx} back={href(`/staff/plans/${ctx.planId}`)} question="safeguardingQuestion" errors={errors} onSubmit={submit}>
-      <div class="inset-warning">
-        <p>
-          <strong>
-            <T k="notAnAbuseReport" />
-          </strong>
-        </p>
-        <p>
-          <T k="call189" />
-        </p>
-      </div>
+      <NotAnAbuseReport text="call189" />
       <Radios
         name="safeguarding"
         value={value}
