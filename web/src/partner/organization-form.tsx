@@ -7,7 +7,7 @@ import { ErrorSummary, type FieldError, namedFieldErrors } from "../ui/error-sum
 import { Field, FieldGroup, fieldErrorsOf } from "../ui/field.js";
 import { useLangHref } from "../ui/layout.js";
 import { useFetch } from "../ui/use-fetch.js";
-import { type OrganizationDraft, type OrganizationRecord, getOrganization, patchOrganization, serviceState } from "./partner-api.js";
+import { type OrganizationDraft, type OrganizationRecord, getOrganization, patchOrganization, recordState } from "./partner-api.js";
 import { StateTag } from "./state-tag.js";
 
 interface Center {
@@ -102,7 +102,7 @@ export function OrganizationForm({ organizationId }: { organizationId: string })
   };
 
   const r = record.data;
-  const state = serviceState({ status: r.status, pendingRevisionId: r.revision?.status === "pending" ? r.revision.id : null });
+  const state = recordState(r);
   const set = (key: TextKey) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
   const optional = t(lang, "optional");
   return (

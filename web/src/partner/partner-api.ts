@@ -47,3 +47,8 @@ export function serviceState(s: { status: ServiceSummary["status"]; pendingRevis
   if (s.status === "published") return s.pendingRevisionId ? "changesPending" : "published";
   return s.status;
 }
+
+/** The state of a record read with its latest revision (an organization or a service being edited). */
+export function recordState(r: { status: ServiceSummary["status"]; revision?: { status: string; id: string } | null }): ServiceState {
+  return serviceState({ status: r.status, pendingRevisionId: r.revision?.status === "pending" ? r.revision.id : null });
+}

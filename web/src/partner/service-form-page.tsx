@@ -9,7 +9,7 @@ import { ErrorSummary, type FieldError, namedFieldErrors } from "../ui/error-sum
 import { useLangHref } from "../ui/layout.js";
 import { useFetch } from "../ui/use-fetch.js";
 import { LocationFields } from "./location-fields.js";
-import { type ServiceDraft, type ServiceRecord, createService, getService, listServices, patchService, serviceState } from "./partner-api.js";
+import { type ServiceDraft, type ServiceRecord, createService, getService, listServices, patchService, recordState, type ServiceState } from "./partner-api.js";
 import { ScheduleEditor } from "./schedule-editor.js";
 import { AboutSection, ContactSection, CostSection, EligibilitySection, LanguagesSection } from "./service-fields.js";
 import { type ServiceForm, draftFromForm, emptyServiceForm, patchFromDraft, serviceFieldOf, serviceFormFromDraft } from "./service-form-model.js";
@@ -81,7 +81,7 @@ export function ServiceFormPage({ organizationId, serviceId }: { organizationId:
   };
 
   const r = saved ?? record.data;
-  const state = r && serviceState({ status: r.status, pendingRevisionId: r.revision?.status === "pending" ? r.revision.id : null });
+  const state = r && recordState(r);
   return (
     <>
       <p>
@@ -160,7 +160,7 @@ function Section({ title, children }: { title: MessageKey; children: ComponentCh
 }
 
 /** The GOV.UK notification banner after saving: what happens next depends on where the record stands. */
-function SavedBanner({ state }: { state: ReturnType<typeof serviceState> }) {
+function SavedBanner({ state }: { state: ServiceState }) {
   const next: MessageKey = state === "published" ? "svcSavedPublished" : state === "changesPending" ? "svcSavedChangesPending" : "svcSavedPending";
   const ref = useRef<HTMLDivElement>(null);
   // Saving happens at the foot of a long form: bring the confirmation into view.
