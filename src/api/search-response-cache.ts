@@ -13,10 +13,11 @@ import type { AppEnv } from "./env.js";
  *
  * The body is kept without its last field, `tookMs`, which a hit fills with its own time.
  */
-interface Entry {
+interface Held {
+  /** Query string → the response body up to, not including, `,"tookMs":…}`. */
+  bodies: LRUCache<string, string>;
+  /** The index version every kept body belongs to. */
   version: number;
-  /** The response body up to, not including, `,"tookMs":…}`. */
-  head: string;
 }
 
 export interface SearchResponseCacheOptions {
@@ -24,17 +25,17 @@ export interface SearchResponseCacheOptions {
   maxMiB: number;
 }
 
-const caches = new WeakMap<SearchPort, LRUCache<string, Entry>>();
+const caches = new WeakMap<SearchPort, Held>();
 
-function cacheFor(search: SearchPort, options: SearchResponseCacheOptions): LRUCache<string, Entry> | undefined {
+function cacheFor(search: SearchPort, options: SearchResponseCacheOptions): Held | undefined {
   if (!search.resultsVersion || options.maxMiB <= 0) return undefined;
-  let cache = caches.get(search);
-  if (!cache) {
+  let held = caches.get(search);
+  if (!held) {
     // UTF-16 strings: two bytes a code unit.
-    cache = new LRUCache<string, Entry>({ maxSize: options.maxMiB * 2 ** 20, sizeCalculation: (e, key) => 2 * (e.head.length + key.length) });
-    caches.set(search, cache);
+    held = { bodies: new LRUCache<string, string>({ maxSize: options.maxMiB * 2 ** 20, sizeCalculation: (head, key) => 2 * (head.length + key.length) }), version: -1 };
+    caches.set(search, held);
   }
-  return cache;
+  return held;
 }
 
 /** The raw query string: the same bytes ask the same question (and were valid when first answered). */
@@ -52,25 +53,27 @@ const respond = (c: Context<AppEnv>, head: string, tookMs: number, cache: "hit" 
 export const serveCachedSearch: MiddlewareHandler<AppEnv> = async (c, next) => {
   const started = performance.now();
   const { search, config } = c.get("deps");
-  const cache = cacheFor(search, { maxMiB: config.TSUNAGU_SEARCH_CACHE_MIB });
-  const entry = cache?.get(keyOf(c));
-  if (entry && entry.version === search.resultsVersion!()) return respond(c, entry.head, performance.now() - started, "hit");
+  const held = cacheFor(search, { maxMiB: config.TSUNAGU_SEARCH_CACHE_MIB });
+  const head = held && held.version === search.resultsVersion!() ? held.bodies.get(keyOf(c)) : undefined;
+  if (head !== undefined) return respond(c, head, performance.now() - started, "hit");
   await next();
 };
 
 /**
  * Answers with `body` (its `tookMs` last) and keeps it for `version`, the index version read
- * before the search ran. Any entry of an older version is dropped on the way.
+ * before the search ran. A newer version drops every body kept for an older one.
  */
 export function respondAndRemember<T extends { tookMs: number }>(c: Context<AppEnv>, version: number | undefined, body: T): Response {
   const { tookMs, ...rest } = body;
   const head = JSON.stringify(rest).slice(0, -1);
   const { search, config } = c.get("deps");
-  const cache = version === undefined ? undefined : cacheFor(search, { maxMiB: config.TSUNAGU_SEARCH_CACHE_MIB });
-  if (cache) {
-    // A newer version makes every entry stale at once.
-    if (cache.size > 0 && cache.peek(cache.keys().next().value!)?.version !== version) cache.clear();
-    cache.set(keyOf(c), { version: version!, head });
+  const held = version === undefined ? undefined : cacheFor(search, { maxMiB: config.TSUNAGU_SEARCH_CACHE_MIB });
+  if (held && version !== undefined) {
+    if (held.version !== version) {
+      held.bodies.clear();
+      held.version = version;
+    }
+    held.bodies.set(keyOf(c), head);
   }
   return respond(c, head, tookMs, "miss");
 }
