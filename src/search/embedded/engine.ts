@@ -23,11 +23,6 @@ const MIN_DEAD = 5000;
 /** A geo area touching more grid cells than this is checked per document instead. */
 const MAX_CELLS = 400;
 
-/**
- * The embedded search engine: an in-process index over the document store, built from the
- * database at start and kept current by the outbox worker. Everything here is synchronous;
- * `EmbeddedSearch` wraps it in the port.
- */
 export interface EmbeddedIndexOptions {
   /**
    * Gather the candidates of a query with a municipality or an area from their slot lists, and
@@ -37,6 +32,11 @@ export interface EmbeddedIndexOptions {
   narrow?: boolean;
 }
 
+/**
+ * The embedded search engine: an in-process index over the document store, built from the
+ * database at start and kept current by the outbox worker. Everything here is synchronous;
+ * `EmbeddedSearch` wraps it in the port.
+ */
 export class EmbeddedIndex {
   readonly #narrow: boolean;
   #store = new DocStore();
