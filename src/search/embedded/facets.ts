@@ -2,8 +2,7 @@ import { WEEKDAYS } from "../../domain/schedule.js";
 import { KIND_CODES } from "../../domain/taxonomy.js";
 import type { FacetName, SearchResult } from "../port.js";
 import { type DocStore, FLAG_FREE } from "./doc-store.js";
-import { popcount } from "./postings.js";
-import { type Candidates, countBits } from "./rank.js";
+import { type Candidates, countBits, countIn } from "./rank.js";
 
 /** Facet counts over every matching document. */
 export class FacetCounter {
@@ -69,22 +68,13 @@ export class FacetCounter {
         }
       }
     }
-    const within = (bits: Uint32Array) => {
-      let n = 0;
-      for (let i = 0; i < c.nonZeroCount; i++) {
-        const w = c.nonZero[i]!;
-        const x = c.words[w]! & bits[w]!;
-        if (x !== 0) n += popcount(x);
-      }
-      return n;
-    };
     if (this.#free) {
-      const free = within(store.freeBits[0]!.words);
+      const free = countIn(c, store.freeBits[0]!.words);
       this.#free[0]! += free;
       this.#free[1]! += countBits(c) - free;
     }
-    if (this.#days) for (let d = 0; d < this.#days.length; d++) this.#days[d]! += within(store.dayBits[d]!.words);
-    if (this.#langs) store.languageBits.forEach((bits, id) => (this.#langs![id]! += within(bits.words)));
+    if (this.#days) for (let d = 0; d < this.#days.length; d++) this.#days[d]! += countIn(c, store.dayBits[d]!.words);
+    if (this.#langs) store.languageBits.forEach((bits, id) => (this.#langs![id]! += countIn(c, bits.words)));
   }
 
   result(): SearchResult["facets"] {

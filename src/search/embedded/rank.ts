@@ -32,19 +32,21 @@ export function countBits(c: Candidates): number {
   return n;
 }
 
+/** Candidates that are also in the bitset `bits` (a facet value's documents). */
+export function countIn(c: Candidates, bits: Uint32Array): number {
+  const { words, nonZero, nonZeroCount } = c;
+  let n = 0;
+  for (let i = 0; i < nonZeroCount; i++) {
+    const w = nonZero[i]!;
+    const x = words[w]! & bits[w]!;
+    if (x !== 0) n += popcount(x);
+  }
+  return n;
+}
+
 /** Candidates per kind index (a document counts once for each of its kinds). */
 export function countKinds(store: DocStore, c: Candidates, into: Int32Array): void {
-  const { words, nonZero, nonZeroCount } = c;
-  for (let k = 0; k < KIND_CODES.length; k++) {
-    const kb = store.kindBits[k]!.words;
-    let n = 0;
-    for (let i = 0; i < nonZeroCount; i++) {
-      const w = nonZero[i]!;
-      const x = words[w]! & kb[w]!;
-      if (x !== 0) n += popcount(x);
-    }
-    into[k] = n;
-  }
+  for (let k = 0; k < KIND_CODES.length; k++) into[k] = countIn(c, store.kindBits[k]!.words);
 }
 
 /** Calls `fn` for every candidate slot, ascending. */
