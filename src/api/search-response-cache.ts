@@ -11,11 +11,14 @@ import type { AppEnv } from "./env.js";
  * this process alone writes have a version (the embedded engine); with a shared Meilisearch
  * index nothing is cached. Public results only: the search route reads no principal.
  *
- * The body is kept without its last field, `tookMs`, which a hit fills with its own time.
+ * The body is kept without its last field, `tookMs`, which a hit fills with its own time. It is
+ * kept as UTF-8 bytes, outside the JS heap: as strings, 32 MiB of answers that come and go kept
+ * the garbage collector marking the index over and over, and an uncached search cost twice the
+ * CPU it costs without the cache (bench/README.md). Bytes are also what the socket is sent.
  */
 interface Held {
   /** Query string → the response body up to, not including, `,"tookMs":…}`. */
-  bodies: LRUCache<string, string>;
+  bodies: LRUCache<string, Uint8Array>;
   /** The index version every kept body belongs to. */
   version: number;
 }
@@ -31,8 +34,8 @@ function cacheFor(search: SearchPort, options: SearchResponseCacheOptions): Held
   if (!search.resultsVersion || options.maxMiB <= 0) return undefined;
   let held = caches.get(search);
   if (!held) {
-    // UTF-16 strings: two bytes a code unit.
-    held = { bodies: new LRUCache<string, string>({ maxSize: options.maxMiB * 2 ** 20, sizeCalculation: (head, key) => 2 * (head.length + key.length) }), version: -1 };
+    // The key is a UTF-16 string: two bytes a code unit.
+    held = { bodies: new LRUCache<string, Uint8Array>({ maxSize: options.maxMiB * 2 ** 20, sizeCalculation: (head, key) => head.byteLength + 2 * key.length }), version: -1 };
     caches.set(search, held);
   }
   return held;
@@ -45,9 +48,16 @@ const keyOf = (c: Context<AppEnv>): string => {
   return at < 0 ? "" : url.slice(at + 1);
 };
 
+const utf8 = new TextEncoder();
+
 /** `X-Cache: hit` or `miss` says which it was (as CDNs do), for operators and tests. */
-const respond = (c: Context<AppEnv>, head: string, tookMs: number, cache: "hit" | "miss") =>
-  c.body(`${head},"tookMs":${Math.round(tookMs * 100) / 100}}`, 200, { "content-type": "application/json", "x-cache": cache });
+function respond(c: Context<AppEnv>, head: Uint8Array, tookMs: number, cache: "hit" | "miss") {
+  const tail = utf8.encode(`,"tookMs":${Math.round(tookMs * 100) / 100}}`);
+  const body = new Uint8Array(head.byteLength + tail.byteLength);
+  body.set(head);
+  body.set(tail, head.byteLength);
+  return c.body(body, 200, { "content-type": "application/json", "x-cache": cache });
+}
 
 /** Route middleware (before validation): a hit for the current index version is answered here. */
 export const serveCachedSearch: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -65,7 +75,7 @@ export const serveCachedSearch: MiddlewareHandler<AppEnv> = async (c, next) => {
  */
 export function respondAndRemember<T extends { tookMs: number }>(c: Context<AppEnv>, version: number | undefined, body: T): Response {
   const { tookMs, ...rest } = body;
-  const head = JSON.stringify(rest).slice(0, -1);
+  const head = utf8.encode(JSON.stringify(rest).slice(0, -1));
   const { search, config } = c.get("deps");
   const held = version === undefined ? undefined : cacheFor(search, { maxMiB: config.TSUNAGU_SEARCH_CACHE_MIB });
   if (held && version !== undefined) {
