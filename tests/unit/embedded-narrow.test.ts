@@ -9,8 +9,10 @@ import { aDocument } from "../support/documents.js";
 /**
  * A query with a municipality or an area gathers its candidates from that municipality's or
  * the grid cells' slot lists and evaluates its words for those documents alone (engine.ts,
- * `#restrict`). Held here to the whole-index path (`narrow: false`): the same answer (hits in
- * order, total, facets), whatever the words, kinds, updates (dead slots) and compaction.
+ * `#restrict`); a distance sort with no test per document takes the nearest from the cells
+ * around the point, ring by ring (rank.ts, `rankNearest`). Held here to the whole-index path
+ * (`narrow: false`): the same answer (hits in order, total, facets), whatever the words, kinds,
+ * page sizes, ties in distance, updates (dead slots) and compaction.
  */
 const MUNICIPALITIES = ["112038", "112241", "131083", "472115"];
 const KINDS: KindCode[] = ["kodomo-shokudo", "daycare", "hiroba", "after-school"];
@@ -22,9 +24,10 @@ const docArb = fc.record({
   name: fc.constantFrom(...NAMES),
   kind: fc.constantFrom(...KINDS),
   municipalityCode: fc.constantFrom(...MUNICIPALITIES),
-  // Within about ±11 km of the center, across many 0.05° grid cells; some without a point.
-  dLat: fc.double({ min: -0.1, max: 0.1, noNaN: true }),
-  dLng: fc.double({ min: -0.1, max: 0.1, noNaN: true }),
+  // Within about ±11 km of the center, across many 0.02° grid cells, some at one spot (equally
+  // far from anywhere) or on a cell's edge; some without a point.
+  dLat: fc.oneof(fc.double({ min: -0.1, max: 0.1, noNaN: true }), fc.constantFrom(0.013, 0.02, -0.04)),
+  dLng: fc.oneof(fc.double({ min: -0.1, max: 0.1, noNaN: true }), fc.constantFrom(0.013, 0.02, -0.04)),
   placed: fc.integer({ min: 0, max: 9 }).map((n) => n > 0),
 });
 
@@ -47,9 +50,17 @@ describe("embedded engine: candidates from municipality and grid lists", () => {
         fc.array(fc.record({
           text: fc.option(fc.constantFrom("食堂", "さくら", "ひろば", "daycare", "保育", "さくら食堂", "ひまわり 食堂", "みなみ食堂", "子育て学童", "sakura daycare", "ごはん", "放課後 さくら", "nursery", "栄町", "川口市", "埼玉県 食堂"), { nil: undefined }),
           kinds: fc.option(fc.subarray(KINDS, { minLength: 1 }), { nil: undefined }),
-          municipality: fc.option(fc.constantFrom(...MUNICIPALITIES, "999999"), { nil: undefined }),
-          radius: fc.option(fc.integer({ min: 500, max: 15_000 }), { nil: undefined }),
+          // Half the queries without a town and half without a radius (the nearest-first path).
+          municipality: fc.option(fc.constantFrom(...MUNICIPALITIES, "999999"), { nil: undefined, freq: 2 }),
+          radius: fc.option(fc.integer({ min: 500, max: 15_000 }), { nil: undefined, freq: 2 }),
           sortByDistance: fc.boolean(),
+          // A family's point: anywhere among the documents or just beyond them, or on a cell's corner.
+          from: fc.oneof(
+            fc.record({ lat: fc.double({ min: CENTER.lat - 0.12, max: CENTER.lat + 0.12, noNaN: true }), lng: fc.double({ min: CENTER.lng - 0.12, max: CENTER.lng + 0.12, noNaN: true }) }),
+            fc.constant({ lat: 35.82, lng: 139.74 }),
+          ),
+          size: fc.constantFrom(1, 7, 100),
+          page: fc.constantFrom(1, 2),
         }), { minLength: 1, maxLength: 8 }),
         async (raw, changedShare, queries) => {
           const narrowed = new EmbeddedSearch();
@@ -75,11 +86,12 @@ describe("embedded engine: candidates from municipality and grid lists", () => {
             const query: SearchQuery = {
               text: q.text,
               filter: { kinds: q.kinds, municipalityCode: q.municipality },
-              within: q.radius ? { kind: "radius", center: CENTER, radiusMeters: q.radius } : undefined,
+              within: q.radius ? { kind: "radius", center: q.from, radiusMeters: q.radius } : undefined,
+              origin: q.from,
               sort: q.sortByDistance ? "distance" : "relevance",
               facets: ["kind", "municipality", "free"],
-              page: 1,
-              size: 100,
+              page: q.page,
+              size: q.size,
             };
             expect(await answer(narrowed, query)).toEqual(await answer(whole, query));
           }
@@ -91,7 +103,7 @@ describe("embedded engine: candidates from municipality and grid lists", () => {
 });
 
 describe("embedded engine: facet counts kept as bitsets", () => {
-  it("counts weekdays, cost, languages and municipalities as the live documents say, through updates", async () => {
+  it("counts kinds, weekdays, cost, languages and municipalities as the live documents say, through updates", async () => {
     const WEEK = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
     await fc.assert(
       fc.asyncProperty(
@@ -101,6 +113,7 @@ describe("embedded engine: facet counts kept as bitsets", () => {
             free: fc.boolean(),
             languages: fc.subarray(["ja", "en", "vi", "zh"], { minLength: 1 }),
             municipality: fc.option(fc.constantFrom(...MUNICIPALITIES), { nil: null, freq: 8 }),
+            kinds: fc.subarray(KINDS, { minLength: 1 }),
           }),
           { minLength: 1, maxLength: 200 },
         ),
@@ -110,15 +123,17 @@ describe("embedded engine: facet counts kept as bitsets", () => {
         async (raw, changedShare, byTown) => {
           const search = new EmbeddedSearch();
           const rows = byTown ? [...raw].sort((a, b) => String(a.municipality).localeCompare(String(b.municipality))) : raw;
-          let docs = rows.map((r) => aDocument({ days: r.days, costKind: r.free ? "free" : "fee", costFree: r.free, languages: r.languages, municipalityCode: r.municipality }));
+          let docs = rows.map((r) => aDocument({ days: r.days, costKind: r.free ? "free" : "fee", costFree: r.free, languages: r.languages, municipalityCode: r.municipality, kind: r.kinds[0], kinds: r.kinds }));
           await search.replaceAll([docs]);
-          const moved = docs.slice(0, Math.floor((docs.length * changedShare) / 100)).map((d) => ({ ...d, days: [], costKind: "fee" as const, costFree: false, languages: ["pt"], municipalityCode: "011002" }));
+          const moved = docs.slice(0, Math.floor((docs.length * changedShare) / 100)).map((d) => ({ ...d, days: [], costKind: "fee" as const, costFree: false, languages: ["pt"], municipalityCode: "011002", kind: "hiroba" as const, kinds: ["hiroba" as const] }));
           if (moved.length) await search.replace({ serviceIds: moved.map((d) => d.serviceId) }, moved);
           docs = [...moved, ...docs.slice(moved.length)];
           const count = (keep: (d: SearchDocument) => boolean) => docs.filter(keep).length;
           const nonZero = (entries: [string, number][]) => Object.fromEntries(entries.filter(([, n]) => n > 0));
-          const r = await search.search({ facets: ["free", "openOn", "language", "municipality"], page: 1, size: 1 });
+          const r = await search.search({ facets: ["kind", "free", "openOn", "language", "municipality"], page: 1, size: 1 });
+          expect(r.total).toBe(docs.length);
           expect(r.facets).toEqual({
+            kind: nonZero(KINDS.map((k) => [k, count((d) => d.kinds.includes(k))])),
             municipality: nonZero([...MUNICIPALITIES, "011002"].map((m) => [m, count((d) => d.municipalityCode === m)])),
             free: nonZero([["true", count((d) => d.costFree)], ["false", count((d) => !d.costFree)]]),
             openOn: nonZero(WEEK.map((day) => [day, count((d) => d.days.includes(day))])),

@@ -10,8 +10,8 @@ import { FacetCounter } from "./facets.js";
 import { type CompiledFilter, compileFilter, originOf } from "./filter.js";
 import { boundsOf, cellsOf, distanceMeters, unitVector } from "./geo.js";
 import { KindMatcher } from "./kind-matcher.js";
+import { type Candidates, type RankContext, countBits, countKinds, rankByScore, rankNearest, rankRecent, rankTiered } from "./rank.js";
 import { exactness, multiTermBase, singleTermBase } from "./score.js";
-import { type Candidates, type RankContext, countBits, countKinds, rankByScore, rankRecent, rankTiered } from "./rank.js";
 import { TermMatches, evaluateTerm } from "./term-eval.js";
 import { TextIndex } from "./text-index.js";
 import { PostingList, type Restriction } from "./postings.js";
@@ -26,8 +26,9 @@ const MAX_CELLS = 400;
 export interface EmbeddedIndexOptions {
   /**
    * Gather the candidates of a query with a municipality or an area from their slot lists, and
-   * evaluate its words for those alone (default). Off, every query takes the whole-index path:
-   * the reference the narrowed path is tested against.
+   * evaluate its words for those alone; find a distance sort's nearest from the grid cells around
+   * the point (default). Off, every query takes the whole-index path: the reference the narrowed
+   * path is tested against.
    */
   narrow?: boolean;
 }
@@ -145,17 +146,25 @@ export class EmbeddedIndex {
       const candidates = restriction ? this.#restrictedCandidates(restriction, matches) : this.#denseCandidates(filter, matches);
       const ctx = { store, candidates, matches, k, queryHash, firstKey };
       facets.reset();
-      if (filter.needsTest || byDistance) {
+      // The nearest first, when no document needs a test: the page from the cells around the point.
+    const nearest = byDistance && origin && !filter.needsTest && this.#narrow ? rankNearest(ctx, origin) : undefined;
+      if (filter.needsTest || (byDistance && !nearest)) {
         ({ total, top } = this.#scan(ctx, filter, facets, byDistance ? origin : undefined));
         continue;
       }
-      // No per-document condition: totals and kind counts straight from the bitsets.
-      total = countBits(candidates);
+      // No per-document condition: totals and kind counts straight from the bitsets (or, for
+      // every live document, from the counts the store keeps).
+      const everything = !restriction && !filter.kindMask && matches.length === 0;
+      total = everything ? store.alive.size : countBits(candidates);
       if (total === 0) continue;
-      if (facets.kinds) countKinds(store, candidates, facets.kinds);
+      if (facets.kinds) {
+        if (everything) facets.kinds.set(store.kindBits.map((bits) => bits.size));
+        else countKinds(store, candidates, facets.kinds);
+      }
       if (facets.others) facets.addAll(candidates);
       top =
-        matches.length === 0 ? rankRecent(ctx) : matches.length === 1 && !matches[0]!.typos ? rankTiered(ctx) : rankByScore(ctx);
+        nearest ??
+        (matches.length === 0 ? rankRecent(ctx) : matches.length === 1 && !matches[0]!.typos ? rankTiered(ctx) : rankByScore(ctx));
     }
 
     const forms = terms.flatMap((t) => t.matches.forms);
@@ -202,9 +211,9 @@ export class EmbeddedIndex {
           for (let m = kindMask[slot]!; m !== 0; m &= m - 1) kindCounts[31 - Math.clz32(m & -m)]!++;
         }
         if (facets.others) facets.add(slot);
+        // The same keys as relevanceBase and relevanceKey (rank.ts), inline: this loop meets every candidate.
         let relevance: number;
         if (matches.length === 0) {
-          // No words: the most recently verified first.
           const v = verifiedAt[slot]!;
           relevance = v === v ? -v : Number.POSITIVE_INFINITY;
         } else {

@@ -64,6 +64,61 @@ export function cellOf(lat: number, lng: number): number {
   return row * COLUMNS + col;
 }
 
+/**
+ * The cells around a point ring by ring (ring 0: its own cell; ring r: the cells r steps away
+ * in rows or columns), with how near ring r and everything beyond it can come to the point.
+ */
+export class CellRings {
+  readonly #row: number;
+  readonly #col: number;
+  readonly #lat: number;
+  readonly #lng: number;
+
+  constructor(origin: LatLng) {
+    this.#lat = origin.lat;
+    this.#lng = origin.lng;
+    this.#row = Math.floor((origin.lat + 90) / CELL_DEGREES);
+    this.#col = Math.floor((origin.lng + 180) / CELL_DEGREES);
+  }
+
+  /** The cells of ring `r` (none past a pole or the antimeridian: see `fits`). */
+  ring(r: number): number[] {
+    const cells: number[] = [];
+    const r0 = this.#row - r;
+    const r1 = this.#row + r;
+    for (let c = this.#col - r; c <= this.#col + r; c++) {
+      cells.push(r0 * COLUMNS + c);
+      if (r > 0) cells.push(r1 * COLUMNS + c);
+    }
+    for (let row = r0 + 1; row < r1; row++) {
+      cells.push(row * COLUMNS + this.#col - r);
+      cells.push(row * COLUMNS + this.#col + r);
+    }
+    return cells;
+  }
+
+  /** Whether rings up to `r` stay within the grid (no wrapping at the antimeridian or the poles). */
+  fits(r: number): boolean {
+    return this.#row - r >= 0 && (this.#row + r + 1) * CELL_DEGREES <= 180 && this.#col - r >= 0 && (this.#col + r + 1) * CELL_DEGREES <= 360;
+  }
+
+  /**
+   * Metres within which ring `r` and the rings beyond it cannot come: the distance to the
+   * nearest side of the block of rings 0 … r − 1 (along a meridian for the north and south
+   * sides; to the meridian itself, over the sphere, for the east and west).
+   */
+  clearance(r: number): number {
+    if (r === 0) return 0;
+    const south = this.#lat - ((this.#row - r + 1) * CELL_DEGREES - 90);
+    const north = (this.#row + r) * CELL_DEGREES - 90 - this.#lat;
+    const west = this.#lng - ((this.#col - r + 1) * CELL_DEGREES - 180);
+    const east = (this.#col + r) * CELL_DEGREES - 180 - this.#lng;
+    const alongMeridian = Math.min(south, north) * RAD * EARTH_RADIUS_M;
+    const toMeridian = Math.asin(Math.min(1, Math.cos(this.#lat * RAD) * Math.sin(Math.min(90, Math.min(west, east)) * RAD))) * EARTH_RADIUS_M;
+    return Math.min(alongMeridian, toMeridian);
+  }
+}
+
 /** The cells a box touches, or undefined when there are more than `limit` (scan instead). */
 export function cellsOf(b: { minLat: number; maxLat: number; minLng: number; maxLng: number }, limit: number): number[] | undefined {
   const r0 = Math.floor((Math.max(-90, b.minLat) + 90) / CELL_DEGREES);

@@ -186,6 +186,8 @@ function intersectWithin(lists: PostingList[], r: Restriction, out: Marks, typos
 /** A fixed-size bitset over slots. */
 export class Bitset {
   words: Uint32Array;
+  /** Bits set, kept as they change (whole-index counts without a pass over the words). */
+  size = 0;
 
   constructor(bits: number) {
     this.words = new Uint32Array(Math.ceil(Math.max(bits, 1) / 32));
@@ -200,15 +202,24 @@ export class Bitset {
   }
 
   add(i: number): void {
-    this.words[i >>> 5]! |= 1 << (i & 31);
+    const w = this.words[i >>> 5]!;
+    const bit = 1 << (i & 31);
+    if ((w & bit) !== 0) return;
+    this.words[i >>> 5] = w | bit;
+    this.size++;
   }
 
   remove(i: number): void {
-    this.words[i >>> 5]! &= ~(1 << (i & 31));
+    const w = this.words[i >>> 5]!;
+    const bit = 1 << (i & 31);
+    if ((w & bit) === 0) return;
+    this.words[i >>> 5] = w & ~bit;
+    this.size--;
   }
 
   clear(): void {
     this.words.fill(0);
+    this.size = 0;
   }
 
   /** A copy with room for at least `bits` (grows, never shrinks). */
@@ -216,13 +227,8 @@ export class Bitset {
     if (bits <= this.capacity) return this;
     const next = new Bitset(Math.max(bits, this.capacity * 2));
     next.words.set(this.words);
+    next.size = this.size;
     return next;
-  }
-
-  count(): number {
-    let n = 0;
-    for (let w = 0; w < this.words.length; w++) n += popcount(this.words[w]!);
-    return n;
   }
 
   /** Calls `fn` for each set bit in ascending order. */

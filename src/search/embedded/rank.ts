@@ -1,5 +1,7 @@
 import { KIND_CODES } from "../../domain/taxonomy.js";
+import type { LatLng } from "../port.js";
 import type { DocStore } from "./doc-store.js";
+import { CellRings, chord2ForMeters, unitVector } from "./geo.js";
 import { popcount } from "./postings.js";
 import { KIND_FIELD, exactness, expansionBase, multiTermBase, singleTermBase, tierBase } from "./score.js";
 import type { TermMatches } from "./term-eval.js";
@@ -7,7 +9,7 @@ import { TopK } from "./top-k.js";
 
 /**
  * Ways of picking the best `k` candidates without scoring more documents than needed. All of
- * them take the candidates as bitset words and offer slots in ascending order.
+ * them take the candidates as bitset words.
  */
 export interface RankContext {
   store: DocStore;
@@ -144,4 +146,60 @@ export function rankRecent(ctx: RankContext): TopK {
   // Slots added since the order was built.
   for (let slot = covered; slot < store.size; slot++) if (has(slot)) top.offer(slot, key(slot), slot);
   return top;
+}
+
+/**
+ * A candidate's relevance as a sort key (lower first), before exactness: for a query without
+ * words the most recently verified first, otherwise how and where its words match.
+ */
+export function relevanceBase(ctx: RankContext, slot: number): number {
+  const { store, matches } = ctx;
+  if (matches.length === 0) {
+    const v = store.verifiedAt[slot]!;
+    return v === v ? -v : Number.POSITIVE_INFINITY;
+  }
+  return (matches.length === 1 ? singleTermBase(store, matches[0]!, slot) : multiTermBase(store, matches, slot)) * 4;
+}
+
+/** A candidate's whole relevance key: the base, and for a query with words how exactly it matches. */
+export function relevanceKey(ctx: RankContext, slot: number, base = relevanceBase(ctx, slot)): number {
+  return ctx.matches.length ? base + exactness(ctx.store, slot, ctx.queryHash, ctx.firstKey) : base;
+}
+
+/** Rings looked through before a distance sort gives up on nearest-first (≈ 50 km) and scans. */
+const MAX_RINGS = 25;
+
+/**
+ * The `k` candidates nearest to `origin` (ties by relevance), from the grid's cells ring by
+ * ring, stopping at the first ring that cannot come nearer than the k-th found: a page of the
+ * nearest services costs the documents around the point, not the whole index. Undefined when
+ * that is not enough (fewer than `k` within reach, or a ring past the grid's edge): scan then.
+ */
+export function rankNearest(ctx: RankContext, origin: LatLng): TopK | undefined {
+  const { store, candidates } = ctx;
+  const top = new TopK(ctx.k);
+  if (ctx.k === 0) return top;
+  const rings = new CellRings(origin);
+  const [ox, oy, oz] = unitVector(origin.lat, origin.lng);
+  const { x, y, z } = store;
+  const words = candidates.words;
+  for (let r = 0; r <= MAX_RINGS && rings.fits(r); r++) {
+    // A centimetre off the bound: rounding must not stop the search short of a document on the line.
+    const reach = rings.clearance(r) - 0.01;
+    if (top.size === ctx.k && reach > 0 && chord2ForMeters(reach) > top.worst()) return top;
+    for (const cell of rings.ring(r)) {
+      const list = store.grid.get(cell);
+      if (!list) continue;
+      const { data, length } = list;
+      for (let i = 0; i < length; i++) {
+        const slot = data[i]!;
+        if ((words[slot >>> 5]! & (1 << (slot & 31))) === 0) continue;
+        const dx = x[slot]! - ox;
+        const dy = y[slot]! - oy;
+        const dz = z[slot]! - oz;
+        top.offer(slot, dx * dx + dy * dy + dz * dz, relevanceKey(ctx, slot));
+      }
+    }
+  }
+  return undefined;
 }

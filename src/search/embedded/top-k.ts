@@ -1,7 +1,7 @@
 /**
- * The best `k` of a stream of slots by (primary, secondary) ascending, in a binary heap whose
- * root is the worst kept entry. Slots must be offered in ascending order: on a tie the earlier
- * slot wins, which makes the order total (and paging stable) without comparing ids.
+ * The best `k` of a stream of slots by (primary, secondary, slot) ascending, in a binary heap
+ * whose root is the worst kept entry. On a tie the lower slot wins, whatever the order slots are
+ * offered in, which makes the order total (and paging stable) without comparing ids.
  */
 export class TopK {
   readonly #k: number;
@@ -20,7 +20,7 @@ export class TopK {
   /**
    * Whether an entry whose primary key will be at least `primary` can still be kept (a cheap
    * pre-check before computing the rest of its key): a tie with the worst kept entry loses, as
-   * the later slot.
+   * the later slot (so only while slots are offered in ascending order).
    */
   wants(primary: number): boolean {
     return this.size < this.#k || primary < this.#p[0]!;
@@ -38,14 +38,14 @@ export class TopK {
       let i = this.size++;
       while (i > 0) {
         const parent = (i - 1) >> 1;
-        if (!(p[parent]! < primary || (p[parent] === primary && s[parent]! <= secondary))) break;
+        if (!(p[parent]! < primary || (p[parent] === primary && (s[parent]! < secondary || (s[parent] === secondary && this.#slot[parent]! < slot))))) break;
         this.#move(parent, i);
         i = parent;
       }
       this.#put(i, slot, primary, secondary);
       return;
     }
-    if (this.#k === 0 || primary > p[0]! || (primary === p[0] && secondary >= s[0]!)) return;
+    if (this.#k === 0 || primary > p[0]! || (primary === p[0] && (secondary > s[0]! || (secondary === s[0] && slot > this.#slot[0]!)))) return;
     // Sift the new entry down from the root.
     let i = 0;
     for (;;) {
