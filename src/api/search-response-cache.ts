@@ -15,13 +15,22 @@ import type { AppEnv } from "./env.js";
  * kept as UTF-8 bytes, outside the JS heap: as strings, 32 MiB of answers that come and go kept
  * the garbage collector marking the index over and over, and an uncached search cost twice the
  * CPU it costs without the cache (bench/README.md). Bytes are also what the socket is sent.
+ *
+ * An answer is kept the second time its question is asked (nginx's `proxy_cache_min_uses 2`):
+ * most "near me" questions are asked once, from one family's spot, and kept at once they pushed
+ * the city's map and the common words out of the cache before they were asked again.
  */
 interface Held {
   /** Query string → the response body up to, not including, `,"tookMs":…}`. */
   bodies: LRUCache<string, Uint8Array>;
   /** The index version every kept body belongs to. */
   version: number;
+  /** The latest questions asked (whose answers are not kept yet). */
+  asked: LRUCache<string, true>;
 }
+
+/** How many recent questions are remembered to tell a repeated one (a few MiB of query strings). */
+const ASKED_KEYS = 20_000;
 
 export interface SearchResponseCacheOptions {
   /** Memory for cached bodies, in MiB (0: no cache). */
@@ -35,7 +44,11 @@ function cacheFor(search: SearchPort, options: SearchResponseCacheOptions): Held
   let held = caches.get(search);
   if (!held) {
     // The key is a UTF-16 string: two bytes a code unit.
-    held = { bodies: new LRUCache<string, Uint8Array>({ maxSize: options.maxMiB * 2 ** 20, sizeCalculation: (head, key) => head.byteLength + 2 * key.length }), version: -1 };
+    held = {
+      bodies: new LRUCache<string, Uint8Array>({ maxSize: options.maxMiB * 2 ** 20, sizeCalculation: (head, key) => head.byteLength + 2 * key.length }),
+      version: -1,
+      asked: new LRUCache<string, true>({ max: ASKED_KEYS }),
+    };
     caches.set(search, held);
   }
   return held;
@@ -70,20 +83,30 @@ export const serveCachedSearch: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /**
- * Answers with `body` (its `tookMs` last) and keeps it for `version`, the index version read
- * before the search ran. A newer version drops every body kept for an older one.
+ * Answers with `body` (its `tookMs` last) and, if its question was asked before, keeps it for
+ * `version`, the index version read before the search ran. A newer version drops every body kept
+ * for an older one.
  */
 export function respondAndRemember<T extends { tookMs: number }>(c: Context<AppEnv>, version: number | undefined, body: T): Response {
-  const { tookMs, ...rest } = body;
-  const head = utf8.encode(JSON.stringify(rest).slice(0, -1));
   const { search, config } = c.get("deps");
   const held = version === undefined ? undefined : cacheFor(search, { maxMiB: config.TSUNAGU_SEARCH_CACHE_MIB });
-  if (held && version !== undefined) {
-    if (held.version !== version) {
-      held.bodies.clear();
-      held.version = version;
-    }
-    held.bodies.set(keyOf(c), head);
+  const key = keyOf(c);
+  if (!held || version === undefined || !askedBefore(held, key)) {
+    return c.body(JSON.stringify(body), 200, { "content-type": "application/json", "x-cache": "miss" });
   }
+  const { tookMs, ...rest } = body;
+  const head = utf8.encode(JSON.stringify(rest).slice(0, -1));
+  if (held.version !== version) {
+    held.bodies.clear();
+    held.version = version;
+  }
+  held.bodies.set(key, head);
   return respond(c, head, tookMs, "miss");
+}
+
+/** Whether `key` is among the latest questions; it is noted as asked either way. */
+function askedBefore(held: Held, key: string): boolean {
+  if (held.asked.has(key)) return true;
+  held.asked.set(key, true);
+  return false;
 }
