@@ -1,6 +1,8 @@
 import { allMunicipalities } from "../../src/geo/municipalities.js";
 import { DEMO_CENTERS } from "../../seed/demo/centers.js";
 import { Random } from "../../seed/random.js";
+import { toQuery } from "../../web/src/api/client.js";
+import { type FamilyState, RADII, parseState, searchParams, stateQuery } from "../../web/src/family/search-state.js";
 
 /**
  * The request mix of the load run, stated here once (bench/README.md describes it). Each request
@@ -30,19 +32,23 @@ export interface LoadFixtures {
 const JAPANESE_WORDS = ["子ども食堂", "こども食堂", "一時預かり", "学童", "児童館", "子育て支援センター", "病児保育", "ショートステイ", "発達相談", "産後ケア", "ひろば", "しょくどう"];
 const ENGLISH_WORDS = ["cafeteria", "daycare", "after-school", "short stay", "children's hall", "postpartum"];
 const KINDS = ["kodomo-shokudo", "temporary-care", "after-school", "jidokan", "hiroba", "medical", "daycare", "disability-support"];
-const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
 /**
- * Public search, by share of search requests. Places: 70 % the demo city (川口市, 戸田市, where
- * its staff and families are), 30 % a municipality anywhere in Japan (the synthetic catalog).
+ * Public search, by share of search requests. Most of it is the family page (web/src/family),
+ * and its query strings are made by the page's own code: a state as a family leaves it, through
+ * the URL (which rounds a chosen point to 3 decimals, ≈ 100 m, and a map box to 4) and
+ * `searchParams`. Places: 70 % the demo city (川口市, 戸田市, where its staff and families are),
+ * 30 % anywhere in Japan (the synthetic catalog), each a family's own spot near the town centre.
  */
 export const SEARCH_MIX = [
-  ["keyword, Japanese (子ども食堂, 一時預かり, しょくどう …)", 25, "keyword ja"],
-  ["keyword, English (cafeteria, daycare …)", 10, "keyword en"],
-  ["near a point: 5 km radius, half with a kind, half sorted by distance", 25, "radius"],
-  ["map viewport: bbox ≈ 9 × 9 km, 50 a page, with kind facets", 15, "bbox"],
-  ["filters: municipality + kind + child's age + open on a weekday or free", 15, "filters"],
-  ["keyword + 3 km radius + child's age, sorted by distance", 10, "keyword + radius"],
+  ["family page as it opens, narrowed by chips: up to 2 kinds, the child's age (years, or expecting), free, open today", 20, "browse"],
+  ["family page, a Japanese word (子ども食堂, 一時預かり, しょくどう …), with a kind chip 1 time in 5", 20, "keyword ja"],
+  ["family page, an English word (cafeteria, daycare …)", 5, "keyword en"],
+  ["family page, near me or a point picked on the map: 1, 2, 5 or 10 km or no radius, by distance, a kind or an age half the time", 25, "near a point"],
+  ["family page, search this area: the map's box (≈ 9 × 9 km, 4 decimals)", 10, "this area"],
+  ["family page, a Japanese word near a point, 3 or 5 km, by distance", 10, "word near a point"],
+  ["API clients: municipality + kind + child's age + a weekday or free, 20 a page", 10, "API filters"],
 ] as const;
 
 /** The whole mixed run, by share of requests. */
@@ -58,40 +64,43 @@ export const MIXED = [
 const places = () => {
   const nationwide = allMunicipalities().filter((m) => Number.isFinite(m.lat));
   return (rng: Random) => {
-    if (rng.chance(0.7)) {
-      const c = rng.pick(DEMO_CENTERS);
-      return { lat: c.lat + (rng.next() - 0.5) * 0.04, lng: c.lng + (rng.next() - 0.5) * 0.04, code: c.municipalityCode };
-    }
-    const m = rng.pick(nationwide);
-    return { lat: m.lat, lng: m.lng, code: m.code };
+    const town = rng.chance(0.7) ? (({ lat, lng, municipalityCode }) => ({ lat, lng, code: municipalityCode }))(rng.pick(DEMO_CENTERS)) : rng.pick(nationwide);
+    return { lat: town.lat + (rng.next() - 0.5) * 0.04, lng: town.lng + (rng.next() - 0.5) * 0.04, code: town.code };
   };
 };
 
+/** The family page's request for a state, as the page makes it after the state went through its URL. */
+const familyPage = (patch: Partial<FamilyState>) => {
+  const viaUrl = parseState(new URLSearchParams(toQuery(stateQuery({ ...parseState(new URLSearchParams()), ...patch }))));
+  return `/api/v1/search${toQuery(searchParams(viaUrl, RUN_DAY))}`;
+};
+/** A fixed day, so that "open today" asks for the same weekday in every run. */
+const RUN_DAY = new Date("2026-12-04T03:00:00Z");
+
 const search = (params: Record<string, string | number>) => `/api/v1/search?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`;
-const fixed = (n: number) => n.toFixed(4);
 
 /** `count` search requests in the stated mix (deterministic for a seed). */
 export function searchRequests(count: number, seed = "bench-load-search"): LoadRequest[] {
   const rng = new Random(seed);
   const place = places();
+  const someKinds = () => rng.weighted<string[]>([[[], 4], [[rng.pick(KINDS)], 5], [[rng.pick(KINDS), rng.pick(KINDS)], 1]]);
+  const age = (): FamilyState["age"] => rng.weighted<FamilyState["age"]>([[undefined, 5], [rng.int(0, 12), 4], ["p", 1]]);
   const make: Record<(typeof SEARCH_MIX)[number][0], () => string> = {
-    [SEARCH_MIX[0][0]]: () => search({ q: rng.pick(JAPANESE_WORDS) }),
-    [SEARCH_MIX[1][0]]: () => search({ q: rng.pick(ENGLISH_WORDS) }),
-    [SEARCH_MIX[2][0]]: () => {
-      const p = place(rng);
-      return search({ lat: fixed(p.lat), lng: fixed(p.lng), radius: 5000, ...(rng.chance(0.5) ? { kind: rng.pick(KINDS) } : {}), ...(rng.chance(0.5) ? { sort: "distance" } : {}) });
-    },
+    [SEARCH_MIX[0][0]]: () => familyPage({ kinds: someKinds(), age: age(), free: rng.chance(0.15), today: rng.chance(0.15) }),
+    [SEARCH_MIX[1][0]]: () => familyPage({ q: rng.pick(JAPANESE_WORDS), kinds: rng.chance(0.2) ? [rng.pick(KINDS)] : [] }),
+    [SEARCH_MIX[2][0]]: () => familyPage({ q: rng.pick(ENGLISH_WORDS) }),
     [SEARCH_MIX[3][0]]: () => {
       const p = place(rng);
-      return search({ bbox: [p.lng - 0.05, p.lat - 0.04, p.lng + 0.05, p.lat + 0.04].map(fixed).join(","), facets: "kind", size: 50 });
+      return familyPage({ point: p, radius: rng.pick([undefined, ...RADII]), sort: "distance", ...(rng.chance(0.5) ? { kinds: [rng.pick(KINDS)] } : { age: age() }) });
     },
     [SEARCH_MIX[4][0]]: () => {
       const p = place(rng);
-      return search({ municipality: p.code, kind: rng.pick(KINDS), ageMonths: rng.int(0, 144), ...(rng.chance(0.5) ? { openOn: rng.pick(DAYS) } : { free: "true" }) });
+      return familyPage({ bbox: [p.lng - 0.05, p.lat - 0.04, p.lng + 0.05, p.lat + 0.04], kinds: someKinds() });
     },
-    [SEARCH_MIX[5][0]]: () => {
+    [SEARCH_MIX[5][0]]: () => familyPage({ q: rng.pick(JAPANESE_WORDS), point: place(rng), radius: rng.pick([3000, 5000]), sort: "distance" }),
+    [SEARCH_MIX[6][0]]: () => {
       const p = place(rng);
-      return search({ q: rng.pick(JAPANESE_WORDS), lat: fixed(p.lat), lng: fixed(p.lng), radius: 3000, ageMonths: rng.int(0, 144), sort: "distance" });
+      return search({ municipality: p.code, kind: rng.pick(KINDS), ageMonths: 12 * rng.int(0, 12) + 6, ...(rng.chance(0.5) ? { openOn: rng.pick(DAYS) } : { free: "true" }) });
     },
   };
   return Array.from({ length: count }, () => {
