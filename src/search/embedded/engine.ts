@@ -147,7 +147,7 @@ export class EmbeddedIndex {
       const ctx = { store, candidates, matches, k, queryHash, firstKey };
       facets.reset();
       // The nearest first, when no document needs a test: the page from the cells around the point.
-    const nearest = byDistance && origin && !filter.needsTest && this.#narrow ? rankNearest(ctx, origin) : undefined;
+      const nearest = byDistance && origin && !filter.needsTest && this.#narrow ? rankNearest(ctx, origin) : undefined;
       if (filter.needsTest || (byDistance && !nearest)) {
         ({ total, top } = this.#scan(ctx, filter, facets, byDistance ? origin : undefined));
         continue;
@@ -211,7 +211,7 @@ export class EmbeddedIndex {
           for (let m = kindMask[slot]!; m !== 0; m &= m - 1) kindCounts[31 - Math.clz32(m & -m)]!++;
         }
         if (facets.others) facets.add(slot);
-        // The same keys as relevanceBase and relevanceKey (rank.ts), inline: this loop meets every candidate.
+        // The same key as relevanceKey (rank.ts), inline: this loop meets every candidate.
         let relevance: number;
         if (matches.length === 0) {
           const v = verifiedAt[slot]!;

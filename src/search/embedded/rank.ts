@@ -141,29 +141,25 @@ export function rankRecent(ctx: RankContext): TopK {
     const v = store.verifiedAt[slot]!;
     return v === v ? -v : Number.POSITIVE_INFINITY;
   };
-  // Offered out of slot order, so the slot is the explicit tie-breaker.
-  for (let i = 0; i < order.length && top.size < ctx.k; i++) if (has(order[i]!)) top.offer(order[i]!, key(order[i]!), order[i]!);
+  // Offered out of slot order: TopK breaks ties by slot whatever the order.
+  for (let i = 0; i < order.length && top.size < ctx.k; i++) if (has(order[i]!)) top.offer(order[i]!, key(order[i]!), 0);
   // Slots added since the order was built.
-  for (let slot = covered; slot < store.size; slot++) if (has(slot)) top.offer(slot, key(slot), slot);
+  for (let slot = covered; slot < store.size; slot++) if (has(slot)) top.offer(slot, key(slot), 0);
   return top;
 }
 
 /**
- * A candidate's relevance as a sort key (lower first), before exactness: for a query without
- * words the most recently verified first, otherwise how and where its words match.
+ * A candidate's relevance as a sort key (lower first): for a query without words the most
+ * recently verified first, otherwise how and where its words match, then how exactly.
  */
-export function relevanceBase(ctx: RankContext, slot: number): number {
+export function relevanceKey(ctx: RankContext, slot: number): number {
   const { store, matches } = ctx;
   if (matches.length === 0) {
     const v = store.verifiedAt[slot]!;
     return v === v ? -v : Number.POSITIVE_INFINITY;
   }
-  return (matches.length === 1 ? singleTermBase(store, matches[0]!, slot) : multiTermBase(store, matches, slot)) * 4;
-}
-
-/** A candidate's whole relevance key: the base, and for a query with words how exactly it matches. */
-export function relevanceKey(ctx: RankContext, slot: number, base = relevanceBase(ctx, slot)): number {
-  return ctx.matches.length ? base + exactness(ctx.store, slot, ctx.queryHash, ctx.firstKey) : base;
+  const base = (matches.length === 1 ? singleTermBase(store, matches[0]!, slot) : multiTermBase(store, matches, slot)) * 4;
+  return base + exactness(store, slot, ctx.queryHash, ctx.firstKey);
 }
 
 /** Rings looked through before a distance sort gives up on nearest-first (≈ 50 km) and scans. */
