@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDemoApp } from "../browser/support/app-server.js";
+import { startDemoApp } from "../support/demo-app-server.js";
 
 /**
  * The middleware every request passes, over a real socket through @hono/node-server as

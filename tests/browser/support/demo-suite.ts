@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { startDemoApp } from "./app-server.js";
+import { startDemoApp } from "../../support/demo-app-server.js";
 import { DESKTOP, launchBrowser, openPage } from "./browser.js";
 
 type DemoApp = Awaited<ReturnType<typeof startDemoApp>>;

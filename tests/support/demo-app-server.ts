@@ -1,12 +1,12 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { createApp } from "../../../src/api/app.js";
-import { openSearchIndex } from "../../../src/bootstrap.js";
-import { loadConfig } from "../../../src/config.js";
-import { createLogger } from "../../../src/log.js";
-import { nodeStaticFiles } from "../../../src/node/static-files.js";
-import { loadDemo } from "../../../seed/load.js";
-import { createTestDb } from "../../support/db.js";
+import { createApp } from "../../src/api/app.js";
+import { openSearchIndex } from "../../src/bootstrap.js";
+import { loadConfig } from "../../src/config.js";
+import { createLogger } from "../../src/log.js";
+import { nodeStaticFiles } from "../../src/node/static-files.js";
+import { loadDemo } from "../../seed/load.js";
+import { createTestDb } from "./db.js";
 
 /**
  * The real app on a random local port, put together as `npm start` does: a test database of its
