@@ -152,7 +152,7 @@ export function rankRecent(ctx: RankContext): TopK {
  * A candidate's relevance as a sort key (lower first): for a query without words the most
  * recently verified first, otherwise how and where its words match, then how exactly.
  */
-export function relevanceKey(ctx: RankContext, slot: number): number {
+function relevanceKey(ctx: RankContext, slot: number): number {
   const { store, matches } = ctx;
   if (matches.length === 0) {
     const v = store.verifiedAt[slot]!;
