@@ -13,20 +13,29 @@ export interface Logger {
   child(fields: LogFields): Logger;
 }
 
+/** Where finished lines go: `console` by default (Workers, tests); the Node server buffers stdout (`src/node/buffered-log-sink.ts`). */
+export interface LogSink {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const consoleSink: LogSink = { out: (line) => console.log(line), err: (line) => console.error(line) };
+
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
-export function createLogger(level: LogLevel = "info", base: LogFields = {}): Logger {
+export function createLogger(level: LogLevel = "info", base: LogFields = {}, sink: LogSink = consoleSink): Logger {
   const write = (lvl: Exclude<LogLevel, "silent">, msg: string, fields?: LogFields) => {
     if (rank[lvl] < rank[level]) return;
     const line = JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields }, errorReplacer);
-    (lvl === "error" || lvl === "warn" ? console.error : console.log)(line);
+    if (lvl === "error" || lvl === "warn") sink.err(line);
+    else sink.out(line);
   };
   return {
     debug: (m, f) => write("debug", m, f),
     info: (m, f) => write("info", m, f),
     warn: (m, f) => write("warn", m, f),
     error: (m, f) => write("error", m, f),
-    child: (fields) => createLogger(level, { ...base, ...fields }),
+    child: (fields) => createLogger(level, { ...base, ...fields }, sink),
   };
 }
 

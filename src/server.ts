@@ -4,13 +4,14 @@ import { createApp } from "./api/app.js";
 import { openDatabase, openSearchIndex, seedIfEmpty } from "./bootstrap.js";
 import { loadConfig } from "./config.js";
 import { createLogger } from "./log.js";
+import { bufferedLogSink } from "./node/buffered-log-sink.js";
 import { nodeStaticFiles } from "./node/static-files.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../seed/load.js";
 
 /** `npm start`: the Node server, with the embedded database and the demo city unless configured otherwise. */
 const started = performance.now();
 const config = loadConfig();
-const log = createLogger(config.LOG_LEVEL);
+const log = createLogger(config.LOG_LEVEL, {}, bufferedLogSink());
 
 const handle = await openDatabase(config, log);
 const seeded = await seedIfEmpty(handle, config, log);

@@ -63,9 +63,11 @@ const keyOf = (c: Context<AppEnv>): string => {
 
 const utf8 = new TextEncoder();
 
+const tookMsTail = (tookMs: number) => `,"tookMs":${Math.round(tookMs * 100) / 100}}`;
+
 /** `X-Cache: hit` or `miss` says which it was (as CDNs do), for operators and tests. */
 function respond(c: Context<AppEnv>, head: Uint8Array, tookMs: number, cache: "hit" | "miss") {
-  const tail = utf8.encode(`,"tookMs":${Math.round(tookMs * 100) / 100}}`);
+  const tail = utf8.encode(tookMsTail(tookMs));
   const body = new Uint8Array(head.byteLength + tail.byteLength);
   body.set(head);
   body.set(tail, head.byteLength);
@@ -83,25 +85,24 @@ export const serveCachedSearch: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /**
- * Answers with `body` (its `tookMs` last) and, if its question was asked before, keeps it for
- * `version`, the index version read before the search ran. A newer version drops every body kept
- * for an older one.
+ * Answers with the JSON body `head` + `,"tookMs":…}` and, if its question was asked before, keeps
+ * `head` for `version`, the index version read before the search ran. A newer version drops every
+ * body kept for an older one.
  */
-export function respondAndRemember<T extends { tookMs: number }>(c: Context<AppEnv>, version: number | undefined, body: T): Response {
+export function respondAndRemember(c: Context<AppEnv>, version: number | undefined, head: string, tookMs: number): Response {
   const { search, config } = c.get("deps");
   const held = version === undefined ? undefined : cacheFor(search, { maxMiB: config.TSUNAGU_SEARCH_CACHE_MIB });
   const key = keyOf(c);
   if (!held || version === undefined || !askedBefore(held, key)) {
-    return c.body(JSON.stringify(body), 200, { "content-type": "application/json", "x-cache": "miss" });
+    return c.body(`${head}${tookMsTail(tookMs)}`, 200, { "content-type": "application/json", "x-cache": "miss" });
   }
-  const { tookMs, ...rest } = body;
-  const head = utf8.encode(JSON.stringify(rest).slice(0, -1));
+  const bytes = utf8.encode(head);
   if (held.version !== version) {
     held.bodies.clear();
     held.version = version;
   }
-  held.bodies.set(key, head);
-  return respond(c, head, tookMs, "miss");
+  held.bodies.set(key, bytes);
+  return respond(c, bytes, tookMs, "miss");
 }
 
 /** Whether `key` is among the latest questions; it is noted as asked either way. */

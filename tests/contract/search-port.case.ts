@@ -189,5 +189,18 @@ export function runSearchPortContract(name: string, makePort: () => Promise<Sear
       await port.replace({ serviceIds: [docs.shokudo2.serviceId] }, [docs.shokudo2]);
       expect((await port.stats()).documents).toBe(all.length);
     });
+
+    it("answers an age or a pregnancy asked before with the documents as they are now", async () => {
+      const ages = { filter: { ageMonths: 80 } };
+      const before = await names(ages);
+      expect(before).not.toContain(docs.daycare.name);
+      expect(await names({ filter: { pregnancyWeeks: 12 } })).toEqual([]);
+      await port.replace({ serviceIds: [docs.daycare.serviceId] }, [{ ...docs.daycare, ageMaxMonths: 95, acceptsPrenatal: true, pregnancyMinWeeks: 10 }]);
+      expect(await names(ages)).toContain(docs.daycare.name);
+      expect(await names({ filter: { pregnancyWeeks: 12 } })).toEqual([docs.daycare.name]);
+      expect((await q({ ...ages, origin: SAKAE, sort: "distance" })).total).toBe(before.length + 1);
+      await port.replace({ serviceIds: [docs.daycare.serviceId] }, [docs.daycare]);
+      expect(await names(ages)).toEqual(before);
+    });
   });
 }

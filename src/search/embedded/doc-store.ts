@@ -46,6 +46,8 @@ class Interner<T> {
 export class DocStore {
   size = 0;
   dead = 0;
+  /** Moves with every change to the slots (add, remove, compact): what is derived from them is rebuilt. */
+  generation = 0;
   capacity = 0;
   alive = new Bitset(0);
   readonly kindBits: Bitset[] = KIND_CODES.map(() => new Bitset(0));
@@ -102,6 +104,7 @@ export class DocStore {
 
   /** Appends a document in a new slot (the caller removes an older version first). */
   add(doc: SearchDocument): number {
+    this.generation++;
     const slot = this.size++;
     if (slot >= this.capacity) this.#grow(Math.max(1024, this.capacity * 2));
     this.alive.add(slot);
@@ -193,6 +196,7 @@ export class DocStore {
   /** Marks a slot dead; postings that still point at it are skipped by every query. */
   remove(slot: number): void {
     if (!this.alive.has(slot)) return;
+    this.generation++;
     this.alive.remove(slot);
     for (const set of this.#bitsetGroups()) for (const bits of set) bits.remove(slot);
     if (this.idToSlot.get(this.ids[slot]!) === slot) this.idToSlot.delete(this.ids[slot]!);
@@ -308,6 +312,7 @@ export class DocStore {
    * from old to new slot (-1 for dead ones) so the text index can follow.
    */
   compact(): Int32Array {
+    this.generation++;
     const map = new Int32Array(this.size).fill(-1);
     let next = 0;
     for (let s = 0; s < this.size; s++) if (this.alive.has(s)) map[s] = next++;

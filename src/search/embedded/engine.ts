@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { foldToCodes } from "../../domain/japanese.js";
 import { KIND_CODES } from "../../domain/taxonomy.js";
 import type { SearchDocument } from "../document.js";
@@ -12,9 +13,11 @@ import { boundsOf, cellsOf, distanceMeters, unitVector } from "./geo.js";
 import { KindMatcher } from "./kind-matcher.js";
 import { type Candidates, type RankContext, countBits, countKinds, rankByScore, rankNearest, rankRecent, rankTiered } from "./rank.js";
 import { exactness, multiTermBase, singleTermBase } from "./score.js";
+import { TermCache } from "./term-cache.js";
 import { TermMatches, evaluateTerm } from "./term-eval.js";
 import { TextIndex } from "./text-index.js";
 import { PostingList, type Restriction } from "./postings.js";
+import { RangeBits } from "./range-bits.js";
 import { TopK } from "./top-k.js";
 
 /** Compact once this share of slots is dead (and at least `MIN_DEAD`). */
@@ -22,12 +25,15 @@ const DEAD_SHARE = 0.25;
 const MIN_DEAD = 5000;
 /** A geo area touching more grid cells than this is checked per document instead. */
 const MAX_CELLS = 400;
+/** Documents of recent hits kept built (≈ 1 KB each): the services around a city's centers come up again and again. */
+const HIT_DOCUMENTS = 10_000;
 
 export interface EmbeddedIndexOptions {
   /**
    * Gather the candidates of a query with a municipality or an area from their slot lists, and
-   * evaluate its words for those alone; find a distance sort's nearest from the grid cells around
-   * the point (default). Off, every query takes the whole-index path: the reference the narrowed
+   * evaluate its words for those alone, or keep the whole-index evaluation of a word asked again;
+   * find a distance sort's nearest from the grid cells around the point (default). Off, every
+   * query takes the whole-index path and evaluates its words afresh: the reference the narrowed
    * path is tested against.
    */
   narrow?: boolean;
@@ -43,13 +49,21 @@ export class EmbeddedIndex {
   #store = new DocStore();
   #text = new TextIndex();
   readonly #kinds = new KindMatcher();
+  readonly #ranges = new RangeBits();
   #synonyms = new SynonymTable();
   readonly #terms: TermMatches[] = [];
+  readonly #termCache = new TermCache();
   /** Scratch bitsets (with their non-zero word lists), reused across queries. */
   #dense = new Scratch();
   #restricted = new Scratch();
   #restriction = new Scratch();
   #restrictionSlots = new Int32Array(0);
+  /**
+   * Recent hits' documents by slot, frozen: a slot's document never changes (an update takes a
+   * new slot), so they stay right until the slots are renumbered (compaction, a new store). The
+   * same objects also let the API keep each one's JSON (routes/search.ts).
+   */
+  #hitDocuments = new LRUCache<number, SearchDocument>({ max: HIT_DOCUMENTS });
 
   constructor(options: EmbeddedIndexOptions = {}) {
     this.#narrow = options.narrow ?? true;
@@ -72,6 +86,7 @@ export class EmbeddedIndex {
     text.trim();
     this.#store = store;
     this.#text = text;
+    this.#hitDocuments.clear();
   }
 
   /** Builds a fresh index batch by batch; `commit` swaps it in. */
@@ -91,6 +106,7 @@ export class EmbeddedIndex {
         text.trim();
         this.#store = store;
         this.#text = text;
+        this.#hitDocuments.clear();
       },
     };
   }
@@ -113,7 +129,10 @@ export class EmbeddedIndex {
       if (old !== undefined) store.remove(old);
       add(store, this.#text, doc);
     }
-    if (store.dead > MIN_DEAD && store.dead > store.size * DEAD_SHARE) this.#text.remap(store.compact());
+    if (store.dead > MIN_DEAD && store.dead > store.size * DEAD_SHARE) {
+      this.#text.remap(store.compact());
+      this.#hitDocuments.clear();
+    }
   }
 
   documents(ids?: readonly string[]): SearchDocument[] {
@@ -128,7 +147,7 @@ export class EmbeddedIndex {
     const started = performance.now();
     const store = this.#store;
     const plan = query.text?.trim() ? planQuery(query.text, this.#synonyms) : undefined;
-    const filter = compileFilter(store, query);
+    const filter = compileFilter(store, query, this.#ranges);
     const facets = new FacetCounter(store, query.facets ?? []);
     const origin = originOf(query);
     const byDistance = query.sort === "distance" && origin !== undefined;
@@ -154,7 +173,7 @@ export class EmbeddedIndex {
       }
       // No per-document condition: totals and kind counts straight from the bitsets (or, for
       // every live document, from the counts the store keeps).
-      const everything = !restriction && !filter.kindMask && matches.length === 0;
+      const everything = !restriction && !filter.kindMask && !filter.bits.length && matches.length === 0;
       total = everything ? store.alive.size : countBits(candidates);
       if (total === 0) continue;
       if (facets.kinds) {
@@ -172,7 +191,7 @@ export class EmbeddedIndex {
       .sorted()
       .slice((query.page - 1) * query.size)
       .map((slot) => {
-        const document = documentAt(store, slot);
+        const document = this.#hitDocument(slot);
         const hit: SearchHit = { document, highlights: highlightDocument(document, forms) };
         if (origin && document.lat !== null && document.lng !== null) {
           hit.distanceMeters = Math.round(distanceMeters(origin, { lat: document.lat, lng: document.lng }));
@@ -188,6 +207,12 @@ export class EmbeddedIndex {
       expansions: plan?.expansions ?? [],
       tookMs: performance.now() - started,
     };
+  }
+
+  #hitDocument(slot: number): SearchDocument {
+    let document = this.#hitDocuments.get(slot);
+    if (!document) this.#hitDocuments.set(slot, (document = frozen(documentAt(this.#store, slot))));
+    return document;
   }
 
   /** Every candidate through the per-document filter: counts, facets and the best `k` (by relevance or distance). */
@@ -241,24 +266,26 @@ export class EmbeddedIndex {
    */
   #evaluate(plan: QueryPlan, restriction: Restriction | undefined): { spec: TermSpec; matches: TermMatches }[] {
     const out: { spec: TermSpec; matches: TermMatches }[] = [];
-    const ctx = this.#context();
+    const evaluate = (spec: TermSpec): boolean => {
+      const ctx = this.#context();
+      const kept = this.#narrow ? this.#termCache.get(spec, ctx) : undefined;
+      const matches = kept?.matches ?? this.#scratch(out.length);
+      out.push({ spec, matches });
+      return kept ? kept.found : evaluateTerm(spec, ctx, matches, restriction);
+    };
     for (const chunk of plan.chunks) {
       const start = out.length;
       let found = true;
       for (const spec of chunk.whole) {
         if (out.length >= MAX_TERMS) break;
-        const matches = this.#scratch(out.length);
-        found = evaluateTerm(spec, ctx, matches, restriction) && found;
-        out.push({ spec, matches });
+        found = evaluate(spec) && found;
       }
       const split = found ? null : chunk.split();
       if (split) {
         out.length = start;
         for (const spec of split) {
           if (out.length >= MAX_TERMS) break;
-          const matches = this.#scratch(out.length);
-          evaluateTerm(spec, ctx, matches, restriction);
-          out.push({ spec, matches });
+          evaluate(spec);
         }
       }
     }
@@ -277,7 +304,7 @@ export class EmbeddedIndex {
   }
 
   /**
-   * The live documents of the query's kinds in its municipality or under its area, when those
+   * The live documents of the query's kinds and conditions in its municipality or under its area, when those
    * are few (see `#narrowLists`): the words are then evaluated for them alone.
    */
   #restrict(filter: CompiledFilter): Restriction | undefined {
@@ -288,13 +315,15 @@ export class EmbeddedIndex {
     const alive = store.alive.words;
     const { kindMask } = store;
     const kinds = filter.kindMask;
+    const bits = filter.bits;
     let count = 0;
     for (const { data, length } of lists) {
-      for (let i = 0; i < length; i++) {
+      next: for (let i = 0; i < length; i++) {
         const slot = data[i]!;
         const w = slot >>> 5;
         const bit = 1 << (slot & 31);
         if ((alive[w]! & bit) === 0 || (kinds !== 0 && (kindMask[slot]! & kinds) === 0)) continue;
+        for (let b = 0; b < bits.length; b++) if ((bits[b]![w]! & bit) === 0) continue next;
         r.set(w, r.words[w]! | bit);
         count++;
       }
@@ -340,7 +369,7 @@ export class EmbeddedIndex {
     return c.end();
   }
 
-  /** Live documents of the query's kinds that every term matches, by whole-index bitset passes. */
+  /** Live documents of the query's kinds and conditions that every term matches, by whole-index bitset passes. */
   #denseCandidates(filter: CompiledFilter, matches: TermMatches[]): Candidates {
     const store = this.#store;
     const c = this.#dense.begin(store.alive.words.length);
@@ -355,6 +384,7 @@ export class EmbeddedIndex {
       }
       for (let j = 0; j < words.length; j++) words[j]! &= any[j]!;
     }
+    for (const bits of filter.bits) for (let j = 0; j < words.length; j++) words[j]! &= bits[j]!;
     for (const m of matches) {
       const w = m.all;
       for (let j = 0; j < words.length; j++) words[j]! &= w[j]!;
@@ -420,6 +450,12 @@ function add(store: DocStore, text: TextIndex, doc: SearchDocument) {
   text.addSharedField(slot, 3, doc.description);
   f = foldToCodes(doc.address);
   text.addField(slot, 4, f.codes, f.length);
+}
+
+/** A document shared by every search that finds it: nobody may change it. */
+function frozen(doc: SearchDocument): SearchDocument {
+  for (const value of Object.values(doc)) if (typeof value === "object" && value !== null) Object.freeze(value);
+  return Object.freeze(doc);
 }
 
 function firstBigram(text: string): number {

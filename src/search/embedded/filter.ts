@@ -1,17 +1,20 @@
 import { WEEKDAYS } from "../../domain/schedule.js";
 import type { GeoArea, LatLng, SearchQuery } from "../port.js";
-import { type DocStore, FLAG_FREE, FLAG_PRENATAL, KIND_INDEX } from "./doc-store.js";
+import { type DocStore, KIND_INDEX } from "./doc-store.js";
 import { boundsOf, chord2ForMeters, unitVector } from "./geo.js";
+import type { RangeBits } from "./range-bits.js";
 
 /**
- * A query's filters compiled against the document columns. `kindMask` narrows candidates with
- * the per-kind bitsets before anything else; `test` checks the rest per document.
+ * A query's filters compiled against the document columns. `kindMask` and `bits` narrow
+ * candidates with bitsets before anything else; `test` checks the rest per document.
  */
 export interface CompiledFilter {
   /** Nothing can match (an unknown organization, municipality or language). */
   impossible: boolean;
   /** Kinds to keep (0: any). */
   kindMask: number;
+  /** Bitsets every match is in (free, a weekday, a child's age, weeks of pregnancy). */
+  bits: Uint32Array[];
   /** The geo area, when there is one (for the grid). */
   area?: GeoArea;
   /** The municipality's id in the store (-1: any). */
@@ -21,7 +24,7 @@ export interface CompiledFilter {
   test(slot: number): boolean;
 }
 
-export function compileFilter(store: DocStore, query: SearchQuery): CompiledFilter {
+export function compileFilter(store: DocStore, query: SearchQuery, ranges: RangeBits): CompiledFilter {
   const f = query.filter ?? {};
   let impossible = false;
   let kindMask = 0;
@@ -47,36 +50,26 @@ export function compileFilter(store: DocStore, query: SearchQuery): CompiledFilt
     langBits = f.languages.map((code) => store.languageBit(code)).filter((b): b is [number, number] => b !== undefined);
     if (langBits.length === 0) impossible = true;
   }
-  const age = f.ageMonths ?? -1;
-  const pregnancy = f.pregnancyWeeks ?? -1;
-  const freeOnly = f.freeOnly === true;
-  const day = f.openOn ? 1 << WEEKDAYS.indexOf(f.openOn) : 0;
+  const bits: Uint32Array[] = [];
+  if (f.freeOnly === true) bits.push(store.freeBits[0]!.words);
+  if (f.openOn) bits.push(store.dayBits[WEEKDAYS.indexOf(f.openOn)]!.words);
+  if (f.ageMonths !== undefined) bits.push(ranges.age(store, f.ageMonths));
+  if (f.pregnancyWeeks !== undefined) bits.push(ranges.pregnancy(store, f.pregnancyWeeks));
   const area = query.within;
   const b = area ? boundsOf(area) : undefined;
   const circle = area?.kind === "radius" ? { v: unitVector(area.center.lat, area.center.lng), max: chord2ForMeters(area.radiusMeters) } : undefined;
 
-  const { ageMin, ageMax, pregMin, flags, days, org: orgs, muni: munis, langs, langStride, lat, lng, x, y, z } = store;
+  const { org: orgs, muni: munis, langs, langStride, lat, lng, x, y, z } = store;
   return {
     impossible,
     kindMask,
+    bits,
     area,
     municipality: muni,
-    needsTest: org >= 0 || muni >= 0 || age >= 0 || pregnancy >= 0 || freeOnly || day !== 0 || langBits !== undefined || b !== undefined,
+    needsTest: org >= 0 || muni >= 0 || langBits !== undefined || b !== undefined,
     test(slot: number): boolean {
       if (org >= 0 && orgs[slot] !== org) return false;
       if (muni >= 0 && munis[slot] !== muni) return false;
-      if (age >= 0) {
-        const lo = ageMin[slot]!;
-        const hi = ageMax[slot]!;
-        if ((lo >= 0 && age < lo) || (hi >= 0 && age > hi)) return false;
-      }
-      if (pregnancy >= 0) {
-        if ((flags[slot]! & FLAG_PRENATAL) === 0) return false;
-        const min = pregMin[slot]!;
-        if (min >= 0 && pregnancy < min) return false;
-      }
-      if (freeOnly && (flags[slot]! & FLAG_FREE) === 0) return false;
-      if (day && (days[slot]! & day) === 0) return false;
       if (langBits) {
         let any = false;
         for (const [w, m] of langBits) if (langs[slot * langStride + w]! & m) any = true;
