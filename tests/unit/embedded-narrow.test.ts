@@ -65,6 +65,8 @@ describe("embedded engine: candidates from municipality and grid lists", () => {
           freeOnly: fc.option(fc.constant(true), { nil: undefined }),
           openOn: fc.option(fc.constantFrom("wed" as const), { nil: undefined, freq: 3 }),
           radius: fc.option(fc.integer({ min: 500, max: 15_000 }), { nil: undefined, freq: 2 }),
+          // Without a radius, sometimes a map's box (half-sides in degrees) around the point.
+          box: fc.option(fc.tuple(fc.double({ min: 0.001, max: 0.12, noNaN: true }), fc.double({ min: 0.001, max: 0.12, noNaN: true })), { nil: undefined }),
           sortByDistance: fc.boolean(),
           // A family's point: anywhere among the documents or just beyond them, or on a cell's corner.
           from: fc.oneof(
@@ -106,7 +108,11 @@ describe("embedded engine: candidates from municipality and grid lists", () => {
               const query: SearchQuery = {
                 text: q.text,
                 filter: { kinds: q.kinds, municipalityCode: q.municipality, ageMonths: q.ageMonths, freeOnly: q.freeOnly, openOn: q.openOn },
-                within: q.radius ? { kind: "radius", center: q.from, radiusMeters: q.radius } : undefined,
+                within: q.radius
+                  ? { kind: "radius", center: q.from, radiusMeters: q.radius }
+                  : q.box
+                    ? { kind: "bbox", minLat: q.from.lat - q.box[0], maxLat: q.from.lat + q.box[0], minLng: q.from.lng - q.box[1], maxLng: q.from.lng + q.box[1] }
+                    : undefined,
                 origin: q.from,
                 sort: q.sortByDistance ? "distance" : "relevance",
                 facets: ["kind", "municipality", "free"],
