@@ -266,8 +266,9 @@ export class EmbeddedIndex {
    */
   #evaluate(plan: QueryPlan, restriction: Restriction | undefined): { spec: TermSpec; matches: TermMatches }[] {
     const out: { spec: TermSpec; matches: TermMatches }[] = [];
+    const ctx = this.#context();
+    // A term's kept whole-index evaluation, or a fresh one (for the restriction alone) in scratch space.
     const evaluate = (spec: TermSpec): boolean => {
-      const ctx = this.#context();
       const kept = this.#narrow ? this.#termCache.get(spec, ctx) : undefined;
       const matches = kept?.matches ?? this.#scratch(out.length);
       out.push({ spec, matches });
