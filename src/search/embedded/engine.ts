@@ -82,6 +82,11 @@ export class EmbeddedIndex {
     const store = new DocStore();
     const text = new TextIndex();
     for (const doc of docs) add(store, text, doc);
+    this.#install(store, text);
+  }
+
+  /** Swaps in a store and text index built aside (their lists trimmed to size). */
+  #install(store: DocStore, text: TextIndex): void {
     store.trim();
     text.trim();
     this.#store = store;
@@ -101,13 +106,7 @@ export class EmbeddedIndex {
           add(store, text, doc);
         }
       },
-      commit: () => {
-        store.trim();
-        text.trim();
-        this.#store = store;
-        this.#text = text;
-        this.#hitDocuments.clear();
-      },
+      commit: () => this.#install(store, text),
     };
   }
 

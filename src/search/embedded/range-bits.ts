@@ -1,4 +1,5 @@
 import { type DocStore, FLAG_PRENATAL } from "./doc-store.js";
+import { KeptPerStore } from "./kept-per-store.js";
 
 /** Values kept at once (the family page asks a dozen ages, or expecting). */
 const MAX_KEPT = 64;
@@ -11,9 +12,7 @@ const MAX_KEPT = 64;
  * The rules of who an age or a pregnancy admits live here and nowhere else.
  */
 export class RangeBits {
-  #store: DocStore | undefined;
-  #generation = -1;
-  readonly #kept = new Map<string, Uint32Array>();
+  readonly #kept = new KeptPerStore<Uint32Array>(MAX_KEPT);
 
   /** Live slots open to a child of `months`: no bound, or `ageMin ≤ months ≤ ageMax` for the bounds a service sets. */
   age(store: DocStore, months: number): Uint32Array {
@@ -32,12 +31,8 @@ export class RangeBits {
   }
 
   #bits(store: DocStore, key: string, admits: (slot: number) => boolean): Uint32Array {
-    if (store !== this.#store || store.generation !== this.#generation) {
-      this.#kept.clear();
-      this.#store = store;
-      this.#generation = store.generation;
-    }
-    let bits = this.#kept.get(key);
+    const kept = this.#kept.of(store);
+    let bits = kept.get(key);
     if (bits) return bits;
     const alive = store.alive.words;
     bits = new Uint32Array(alive.length);
@@ -49,9 +44,7 @@ export class RangeBits {
       }
       bits[w] = out;
     }
-    // The oldest value asked goes first.
-    if (this.#kept.size >= MAX_KEPT) this.#kept.delete(this.#kept.keys().next().value!);
-    this.#kept.set(key, bits);
+    kept.set(key, bits);
     return bits;
   }
 }

@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { TermSpec } from "../query-plan.js";
-import type { DocStore } from "./doc-store.js";
+import { KeptPerStore } from "./kept-per-store.js";
 import { type TermContext, TermMatches, evaluateTerm } from "./term-eval.js";
 
 /** Terms kept evaluated (≈ 0.7 MB each at 200,000 documents). */
@@ -23,20 +23,14 @@ export interface Evaluated {
  * right for any of them.
  */
 export class TermCache {
-  #store: DocStore | undefined;
-  #generation = -1;
-  readonly #kept = new LRUCache<string, Evaluated>({ max: KEPT_TERMS });
+  readonly #kept = new KeptPerStore<Evaluated>(KEPT_TERMS);
   readonly #asked = new LRUCache<string, true>({ max: ASKED_TERMS });
 
   /** The kept evaluation of `spec`, evaluated and kept now if it was asked before; undefined for a term asked the first time. */
   get(spec: TermSpec, ctx: TermContext): Evaluated | undefined {
-    if (ctx.store !== this.#store || ctx.store.generation !== this.#generation) {
-      this.#kept.clear();
-      this.#store = ctx.store;
-      this.#generation = ctx.store.generation;
-    }
+    const terms = this.#kept.of(ctx.store);
     const key = JSON.stringify(spec);
-    let kept = this.#kept.get(key);
+    let kept = terms.get(key);
     if (kept) return kept;
     if (!this.#asked.has(key)) {
       this.#asked.set(key, true);
@@ -44,7 +38,7 @@ export class TermCache {
     }
     const matches = new TermMatches(ctx.store.capacity);
     kept = { matches, found: evaluateTerm(spec, ctx, matches) };
-    this.#kept.set(key, kept);
+    terms.set(key, kept);
     return kept;
   }
 }
