@@ -3,9 +3,11 @@
  * `npm start` runs plain `node` without a TypeScript loader: it starts faster and the process
  * holds about 80 MB less (the loader's own isolate and caches). npm packages stay imports.
  * Files that find their assets through `import.meta.url` (HSDS schemas, dist/web) keep their
- * source file's URL, so paths resolve exactly as they do from src/ under tsx.
+ * source file's URL, so paths resolve exactly as they do from src/ under tsx. The search thread
+ * (src/search/embedded/thread) is compiled beside the entry, and the entry told where it is.
  */
 import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type Plugin, build } from "esbuild";
 
@@ -24,10 +26,14 @@ const sourceRelativeUrls: Plugin = {
 
 /** Bundles `entry` (relative to the project root) into `outfile`; returns the output's absolute path. */
 export async function buildNodeEntry(entry = "src/server.ts", outfile = "dist/server/server.js"): Promise<string> {
-  const out = `${root}${outfile}`;
+  const thread = join(dirname(outfile), "search-thread.js");
   await build({
-    entryPoints: [`${root}${entry}`],
-    outfile: out,
+    entryPoints: [
+      { in: `${root}${entry}`, out: outfile.replace(/\.js$/, "") },
+      { in: `${root}src/search/embedded/thread/search-thread.ts`, out: thread.replace(/\.js$/, "") },
+    ],
+    outdir: root,
+    define: { TSUNAGU_SEARCH_THREAD: JSON.stringify(pathToFileURL(`${root}${thread}`).href) },
     bundle: true,
     platform: "node",
     format: "esm",
@@ -37,7 +43,7 @@ export async function buildNodeEntry(entry = "src/server.ts", outfile = "dist/se
     logLevel: "warning",
     plugins: [sourceRelativeUrls],
   });
-  return out;
+  return `${root}${outfile}`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -30,6 +30,11 @@ const configSchema = z.object({
    * an answer is dropped as soon as the index changes.
    */
   TSUNAGU_SEARCH_CACHE_MIB: z.coerce.number().int().min(0).max(4096).default(32),
+  /**
+   * The embedded engine on a thread of its own (`thread`), so that searching uses a second core
+   * while the main thread serves requests, or in the main thread (`inline`).
+   */
+  TSUNAGU_SEARCH_THREAD: z.enum(["thread", "inline"]).default("thread"),
   /** Hours a sign-in (cookie and bearer token) stays valid. */
   TSUNAGU_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   /** Behind a reverse proxy: take the client address from the last X-Forwarded-For entry. */

@@ -63,11 +63,9 @@ const keyOf = (c: Context<AppEnv>): string => {
 
 const utf8 = new TextEncoder();
 
-const tookMsTail = (tookMs: number) => `,"tookMs":${Math.round(tookMs * 100) / 100}}`;
-
 /** `X-Cache: hit` or `miss` says which it was (as CDNs do), for operators and tests. */
 function respond(c: Context<AppEnv>, head: Uint8Array, tookMs: number, cache: "hit" | "miss") {
-  const tail = utf8.encode(tookMsTail(tookMs));
+  const tail = utf8.encode(`,"tookMs":${Math.round(tookMs * 100) / 100}}`);
   const body = new Uint8Array(head.byteLength + tail.byteLength);
   body.set(head);
   body.set(tail, head.byteLength);
@@ -89,20 +87,18 @@ export const serveCachedSearch: MiddlewareHandler<AppEnv> = async (c, next) => {
  * `head` for `version`, the index version read before the search ran. A newer version drops every
  * body kept for an older one.
  */
-export function respondAndRemember(c: Context<AppEnv>, version: number | undefined, head: string, tookMs: number): Response {
+export function respondAndRemember(c: Context<AppEnv>, version: number | undefined, head: Uint8Array, tookMs: number): Response {
   const { search, config } = c.get("deps");
   const held = version === undefined ? undefined : cacheFor(search, { maxMiB: config.TSUNAGU_SEARCH_CACHE_MIB });
   const key = keyOf(c);
-  if (!held || version === undefined || !askedBefore(held, key)) {
-    return c.body(`${head}${tookMsTail(tookMs)}`, 200, { "content-type": "application/json", "x-cache": "miss" });
+  if (held && version !== undefined && askedBefore(held, key)) {
+    if (held.version !== version) {
+      held.bodies.clear();
+      held.version = version;
+    }
+    held.bodies.set(key, head);
   }
-  const bytes = utf8.encode(head);
-  if (held.version !== version) {
-    held.bodies.clear();
-    held.version = version;
-  }
-  held.bodies.set(key, bytes);
-  return respond(c, bytes, tookMs, "miss");
+  return respond(c, head, tookMs, "miss");
 }
 
 /** Whether `key` is among the latest questions; it is noted as asked either way. */

@@ -6,6 +6,7 @@ import { createReferralNotifier } from "../notifications/referral-notifier.js";
 import { createMailer } from "../notifications/smtp-mailer.js";
 import { OutboxWorker } from "../outbox/worker.js";
 import { EmbeddedSearch } from "./embedded/embedded-search.js";
+import { ThreadedSearch } from "./embedded/thread/threaded-search.js";
 import { MeilisearchAdapter } from "./meilisearch/meilisearch-adapter.js";
 import type { SearchPort } from "./port.js";
 import { prepareSharedIndex, rebuildSearchIndex } from "./rebuild.js";
@@ -13,7 +14,7 @@ import { prepareSharedIndex, rebuildSearchIndex } from "./rebuild.js";
 /** Meilisearch when `MEILISEARCH_URL` is set, the embedded engine otherwise. */
 export function createSearchPort(config: Config): SearchPort {
   if (config.MEILISEARCH_URL) return new MeilisearchAdapter({ host: config.MEILISEARCH_URL, apiKey: config.MEILISEARCH_KEY });
-  return new EmbeddedSearch();
+  return config.TSUNAGU_SEARCH_THREAD === "thread" ? new ThreadedSearch() : new EmbeddedSearch();
 }
 
 export interface SearchService {

@@ -2,6 +2,7 @@ import { UnavailableError } from "../domain/errors.js";
 import type { KindCode } from "../domain/taxonomy.js";
 import type { Weekday } from "../domain/schedule.js";
 import type { SearchDocument } from "./document.js";
+import type { SearchBodyHead } from "./response-body.js";
 
 /**
  * The search port: the one interface to a search engine, implemented by the embedded
@@ -123,6 +124,11 @@ export interface SearchPort {
   /** Empties the index and loads `documents` (a full rebuild). Batches may follow through `replace`. */
   replaceAll(documents: AsyncIterable<readonly SearchDocument[]> | Iterable<readonly SearchDocument[]>): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
+  /**
+   * The public API's body for a search, written by the engine (response-body.ts), for an engine
+   * whose hits live in another thread: handing over bytes is cheaper than handing over hits.
+   */
+  searchBodyHead?(query: SearchQuery): Promise<SearchBodyHead>;
   /** Every indexed document, by id (for consistency checks and tests). */
   getDocuments(ids: readonly string[]): Promise<SearchDocument[]>;
   stats(): Promise<SearchStats>;

@@ -7,6 +7,8 @@ import { createLogger } from "../../src/log.js";
 import { enqueueServiceChanges } from "../../src/outbox/enqueue.js";
 import { OutboxWorker } from "../../src/outbox/worker.js";
 import { EmbeddedSearch } from "../../src/search/embedded/embedded-search.js";
+import { ThreadedSearch } from "../../src/search/embedded/thread/threaded-search.js";
+import type { SearchPort } from "../../src/search/port.js";
 import { rebuildSearchIndex } from "../../src/search/rebuild.js";
 import { loadDemo } from "../../seed/load.js";
 import { TEST_DB, createTestDb } from "../support/db.js";
@@ -17,10 +19,13 @@ import { aService } from "../support/catalog.js";
  * index: the real engine and outbox worker, the worker drained by hand so the index changes
  * exactly when the test says.
  */
-describe(`the search answer cache on ${TEST_DB}`, () => {
+describe.each([
+  ["in process", () => new EmbeddedSearch()],
+  ["on a thread", () => new ThreadedSearch()],
+])(`the search answer cache on ${TEST_DB}, the engine %s`, (_, makeSearch: () => SearchPort) => {
   let h: DbHandle;
   let worker: OutboxWorker;
-  let search: EmbeddedSearch;
+  let search: SearchPort;
   const appWith = (env: Record<string, string> = {}) => {
     const config = loadConfig({ TSUNAGU_SEED: "none", LOG_LEVEL: "silent", ...env });
     return createApp({ db: h.db, dbKind: h.kind, config, log: createLogger("silent"), search, indexer: worker });
@@ -42,11 +47,14 @@ describe(`the search answer cache on ${TEST_DB}`, () => {
   beforeAll(async () => {
     h = await createTestDb();
     await loadDemo(h.db);
-    search = new EmbeddedSearch();
+    search = makeSearch();
     await rebuildSearchIndex(h.db, search);
     worker = new OutboxWorker({ db: h.db, search, log: createLogger("silent") });
   });
-  afterAll(() => h.close());
+  afterAll(async () => {
+    await search.close();
+    await h.close();
+  });
 
   it("answers a query string asked again from memory with the same body, once it was kept on its second asking", async () => {
     const app = appWith();

@@ -9,9 +9,9 @@ import {
   type FacetName,
   MAX_PAGE_SIZE,
   MAX_RADIUS_METERS,
-  type SearchHit,
   type SearchQuery,
 } from "../../search/port.js";
+import { type SearchHitBody, searchBodyHead } from "../../search/response-body.js";
 import { respondAndRemember, serveCachedSearch } from "../search-response-cache.js";
 import { problems } from "../schemas/common.js";
 import { createRouter } from "../router.js";
@@ -182,46 +182,6 @@ function toSearchQuery(q: z.infer<typeof searchQuerySchema>): SearchQuery {
   };
 }
 
-/** A hit's fields that depend on its document alone (not on the query: distance, highlights). */
-function documentFields(d: SearchHit["document"]): Omit<z.infer<typeof hitSchema>, "distanceMeters" | "highlights"> {
-  return {
-    id: d.id,
-    serviceId: d.serviceId,
-    locationId: d.locationId,
-    name: d.name,
-    nameKana: d.nameKana,
-    kind: d.kind,
-    kinds: d.kinds,
-    organization: { id: d.organization.id, name: d.organization.name },
-    address: d.address,
-    municipalityCode: d.municipalityCode,
-    lat: d.lat,
-    lng: d.lng,
-    costFree: d.costFree,
-    languages: d.languages,
-    ...(d.ageMinMonths !== null ? { ageMinMonths: d.ageMinMonths } : {}),
-    ...(d.ageMaxMonths !== null ? { ageMaxMonths: d.ageMaxMonths } : {}),
-    openDays: d.days,
-    verifiedAt: d.verifiedAt,
-    updatedAt: d.updatedAt,
-  };
-}
-
-/**
- * Each document's fields as JSON (without the braces), kept while the document object lives:
- * the embedded engine hands out the same frozen object for a slot until it changes, so the
- * services around a city's centers are serialized once, not for every search that finds them.
- */
-const documentJson = new WeakMap<SearchHit["document"], string>();
-
-/** One hit as JSON: the document's kept fields, then its distance and highlights. */
-function hitJson(hit: SearchHit): string {
-  let fields = documentJson.get(hit.document);
-  if (fields === undefined) documentJson.set(hit.document, (fields = JSON.stringify(documentFields(hit.document)).slice(1, -1)));
-  const distance = hit.distanceMeters !== undefined ? `,"distanceMeters":${hit.distanceMeters}` : "";
-  return `{${fields}${distance},"highlights":${JSON.stringify(hit.highlights)}}`;
-}
-
 export const searchRoutes = createRouter().openapi(
   createRoute({
     method: "get",
@@ -243,14 +203,15 @@ export const searchRoutes = createRouter().openapi(
     const { search } = c.get("deps");
     // Read before searching: the answer belongs to the index as it was then.
     const version = search.resultsVersion?.();
-    const result = await search.search(toSearchQuery(c.req.valid("query")));
-    // SearchResponseBody, written out: every field but the last, tookMs, which the cache fills per answer.
-    const head =
-      `{"hits":[${result.hits.map(hitJson).join(",")}],"total":${result.total},"page":${result.page},"size":${result.size},` +
-      `"facets":${JSON.stringify(result.facets)},"expansions":${JSON.stringify(result.expansions)}`;
-    return respondAndRemember(c, version, head, result.tookMs) as unknown as TypedResponse<SearchResponseBody, 200, "json">;
+    const { head, tookMs } = await searchBodyHead(search, toSearchQuery(c.req.valid("query")));
+    return respondAndRemember(c, version, head, tookMs) as unknown as TypedResponse<SearchResponseBody, 200, "json">;
   },
 );
 
 /** The response body of `GET /api/v1/search`, for typed clients (the web app imports it as a type). */
 export type SearchResponseBody = z.infer<typeof searchResponseSchema>;
+
+/** The hits written by search/response-body.ts are what the schema says, and the schema says no more. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const hitsAreWhatTheSchemaSays: Same<z.infer<typeof hitSchema>, SearchHitBody> = true;
+void hitsAreWhatTheSchemaSays;

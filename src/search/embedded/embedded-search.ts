@@ -2,6 +2,11 @@ import type { SearchDocument } from "../document.js";
 import type { DocumentScope, SearchPort, SearchQuery, SearchResult, SearchStats, SynonymGroups } from "../port.js";
 import { EmbeddedIndex, type EmbeddedIndexOptions } from "./engine.js";
 
+export interface IndexBuilder {
+  add(batch: readonly SearchDocument[]): void;
+  commit(): void;
+}
+
 /**
  * The embedded adapter: the in-process engine behind the search port. It lives and dies with
  * the process (rebuilt from the database at every start), so it is the one part of Tsunagu
@@ -33,10 +38,21 @@ export class EmbeddedSearch implements SearchPort {
   }
 
   async replaceAll(batches: AsyncIterable<readonly SearchDocument[]> | Iterable<readonly SearchDocument[]>): Promise<void> {
-    const builder = this.#index.builder();
+    const builder = this.builder();
     for await (const batch of batches) builder.add(batch);
     builder.commit();
-    this.#version++;
+  }
+
+  /** A fresh index built batch by batch aside; `commit` swaps it in (what `replaceAll` does). */
+  builder(): IndexBuilder {
+    const builder = this.#index.builder();
+    return {
+      add: (batch) => builder.add(batch),
+      commit: () => {
+        builder.commit();
+        this.#version++;
+      },
+    };
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
