@@ -11,10 +11,13 @@ import { MeilisearchAdapter } from "./meilisearch/meilisearch-adapter.js";
 import type { SearchPort } from "./port.js";
 import { prepareSharedIndex, rebuildSearchIndex } from "./rebuild.js";
 
-/** Meilisearch when `MEILISEARCH_URL` is set, the embedded engine otherwise. */
-export function createSearchPort(config: Config): SearchPort {
+/** Meilisearch when `MEILISEARCH_URL` is set, the embedded engine otherwise (on a thread of its own unless configured inline). */
+export function createSearchPort(config: Config, log?: Logger): SearchPort {
   if (config.MEILISEARCH_URL) return new MeilisearchAdapter({ host: config.MEILISEARCH_URL, apiKey: config.MEILISEARCH_KEY });
-  return config.TSUNAGU_SEARCH_THREAD === "thread" ? new ThreadedSearch() : new EmbeddedSearch();
+  if (config.TSUNAGU_SEARCH_THREAD === "inline") return new EmbeddedSearch();
+  return new ThreadedSearch({
+    onCrash: (err) => log?.error("the search thread stopped: searches answer 503 until the server restarts", { error: err.message }),
+  });
 }
 
 export interface SearchService {
@@ -28,7 +31,7 @@ export interface SearchService {
  * Meilisearch index is readied by `prepareSharedIndex`. Node only (the Worker composes its own:
  * src/workers/runtime.ts).
  */
-export async function openSearch(db: Kysely<Database>, config: Config, log: Logger, search = createSearchPort(config)): Promise<SearchService> {
+export async function openSearch(db: Kysely<Database>, config: Config, log: Logger, search = createSearchPort(config, log)): Promise<SearchService> {
   if (search.engine === "embedded") {
     const { documents, elapsedMs } = await rebuildSearchIndex(db, search);
     log.info("search index built", { engine: search.engine, documents, ms: Math.round(elapsedMs) });

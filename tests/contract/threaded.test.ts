@@ -74,11 +74,31 @@ describe("the embedded engine on a thread", () => {
     }
   });
 
-  it("answers 'unavailable' once its thread is gone", async () => {
-    const port = new ThreadedSearch();
+  it("answers 'unavailable' once closed, and a close is no crash", async () => {
+    const crashes: Error[] = [];
+    const port = new ThreadedSearch({ onCrash: (err) => crashes.push(err) });
     await port.replaceAll([docs]);
     await port.close();
     await expect(port.search({ page: 1, size: 20 })).rejects.toBeInstanceOf(SearchUnavailableError);
     await expect(port.stats()).rejects.toBeInstanceOf(SearchUnavailableError);
+    expect(crashes).toEqual([]);
   });
+
+  it("tells of a crash once, and answers 'unavailable' after it: the thread out of memory in a rebuild", async () => {
+    const crashes: Error[] = [];
+    const port = new ThreadedSearch({ onCrash: (err) => crashes.push(err), resourceLimits: { maxOldGenerationSizeMb: 48 } });
+    try {
+      const description = "地域の親子が集まる居場所です。".repeat(200);
+      async function* endless() {
+        for (let batch = 0; batch < 1_000; batch++) yield Array.from({ length: 1_000 }, () => aDocument({ description }));
+      }
+      await expect(port.replaceAll(endless())).rejects.toBeInstanceOf(SearchUnavailableError);
+      await expect(port.search({ page: 1, size: 20 })).rejects.toBeInstanceOf(SearchUnavailableError);
+      expect(crashes).toHaveLength(1);
+      expect(crashes[0]!.message).toMatch(/memory|exited/i);
+    } finally {
+      await port.close();
+    }
+    expect(crashes).toHaveLength(1);
+  }, 120_000);
 });

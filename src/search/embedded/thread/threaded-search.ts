@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import { type ResourceLimits, Worker } from "node:worker_threads";
 import type { SearchDocument } from "../../document.js";
 import {
   type DocumentScope,
@@ -17,9 +17,20 @@ import type { CallName, ThreadCalls, ThreadReply, ThreadRequest } from "./protoc
 declare const TSUNAGU_SEARCH_THREAD: string | undefined;
 
 /** Starts the thread: compiled next to the server, or from the TypeScript source (under tsx and vitest). */
-function startThread(workerData: unknown): Worker {
+function startThread(workerData: unknown, resourceLimits?: ResourceLimits): Worker {
   const entry = typeof TSUNAGU_SEARCH_THREAD === "string" ? new URL(TSUNAGU_SEARCH_THREAD) : new URL("./from-source.mjs", import.meta.url);
-  return new Worker(entry, { workerData });
+  return new Worker(entry, { workerData, resourceLimits });
+}
+
+export interface ThreadedSearchOptions {
+  index?: EmbeddedIndexOptions;
+  /**
+   * Told once if the thread stops other than by `close` (it threw, or ran out of memory). The index
+   * is gone with it: searches answer 503 and health says degraded until the process restarts.
+   */
+  onCrash?: (reason: Error) => void;
+  /** The thread's V8 heap limits (Node's defaults otherwise). */
+  resourceLimits?: ResourceLimits;
 }
 
 /**
@@ -38,8 +49,13 @@ export class ThreadedSearch implements SearchPort {
   /** Why the thread is gone, once it is. */
   #gone: Error | undefined;
 
-  constructor(options: EmbeddedIndexOptions = {}) {
-    this.#worker = startThread({ options });
+  /** Set by `close`: the thread's exit is then expected. */
+  #closing = false;
+  readonly #onCrash: ((reason: Error) => void) | undefined;
+
+  constructor(options: ThreadedSearchOptions = {}) {
+    this.#onCrash = options.onCrash;
+    this.#worker = startThread({ options: options.index ?? {} }, options.resourceLimits);
     this.#worker.unref();
     this.#worker.on("message", (reply: ThreadReply) => this.#settle(reply));
     this.#worker.on("error", (err) => this.#stop(err));
@@ -105,6 +121,7 @@ export class ThreadedSearch implements SearchPort {
   }
 
   async close(): Promise<void> {
+    this.#closing = true;
     await this.#worker.terminate();
   }
 
@@ -129,7 +146,9 @@ export class ThreadedSearch implements SearchPort {
   }
 
   #stop(reason: Error): void {
-    this.#gone ??= reason;
+    if (this.#gone) return;
+    this.#gone = reason;
+    if (!this.#closing) this.#onCrash?.(reason);
     for (const { reject } of this.#pending.values()) reject(new SearchUnavailableError("the search thread stopped", reason));
     this.#pending.clear();
   }
