@@ -48,7 +48,6 @@ export class ThreadedSearch implements SearchPort {
   #version = 0;
   /** Why the thread is gone, once it is. */
   #gone: Error | undefined;
-
   /** Set by `close`: the thread's exit is then expected. */
   #closing = false;
   readonly #onCrash: ((reason: Error) => void) | undefined;
@@ -102,11 +101,6 @@ export class ThreadedSearch implements SearchPort {
   searchBodyHead(query: SearchQuery): Promise<SearchBodyHead> {
     return this.#call("searchBodyHead", query);
   }
-
-  searchJson(query: SearchQuery): Promise<any> {
-    return (this as any).$call("searchJson", query);
-  }
-  $call(...a: any[]) { return (this.#call as any)(...a); }
 
   getDocuments(ids?: readonly string[]): Promise<SearchDocument[]> {
     return this.#call("getDocuments", ids);
