@@ -1,5 +1,5 @@
 import { type TransferListItem, parentPort, workerData } from "node:worker_threads";
-import { bodyHeadOf } from "../../response-body.js";
+import { type SearchBodyHead, bodyHeadOf } from "../../response-body.js";
 import { EmbeddedSearch, type IndexBuilder } from "../embedded-search.js";
 import type { EmbeddedIndexOptions } from "../engine.js";
 import type { CallName, ThreadCalls, ThreadReply, ThreadRequest } from "./protocol.js";
@@ -41,11 +41,8 @@ const calls: Handlers = {
   buildAbort: (n) => void builds.delete(n),
 };
 
-/** A body's bytes are moved to the main thread, not copied. */
-function transferOf(value: unknown): TransferListItem[] {
-  const head = value && typeof value === "object" && "head" in value ? value.head : undefined;
-  return head instanceof Uint8Array && head.buffer instanceof ArrayBuffer ? [head.buffer] : [];
-}
+/** A body's bytes are moved to the main thread, not copied (the encoder gives each its own buffer). */
+const transferOf = (call: CallName, value: unknown): TransferListItem[] => (call === "searchBodyHead" ? [(value as SearchBodyHead).head.buffer as ArrayBuffer] : []);
 
 port.on("message", async ({ id, call, args }: ThreadRequest) => {
   let reply: ThreadReply;
@@ -55,5 +52,5 @@ port.on("message", async ({ id, call, args }: ThreadRequest) => {
     const e = err instanceof Error ? err : new Error(String(err));
     reply = { id, error: { name: e.name, message: e.message } };
   }
-  port.postMessage(reply, "value" in reply ? transferOf(reply.value) : []);
+  port.postMessage(reply, "value" in reply ? transferOf(call, reply.value) : []);
 });
